@@ -152,3 +152,39 @@ export function syntaxErrorDetail(locale: Locale, original: string): string {
     }
     return original;
 }
+
+/** One line per rule, for SARIF rule help, hover on codes and the docs index. */
+export const RULE_SUMMARIES: Record<RuleCode, { en: string; zh: string }> = {
+    'syntax-error': { en: 'The text does not parse.', zh: '文本不符合语法。' },
+    'unresolved-reference': { en: 'A name refers to nothing.', zh: '名称没有对应的声明。' },
+    'duplicate-name': { en: 'Two declarations share a name in one scope.', zh: '同一作用域内有重名声明。' },
+    'duplicate-property': { en: 'A property that is written at most once appears twice.', zh: '只能填写一次的属性出现了两次。' },
+    'missing-leader': { en: 'A department names no leader in charge.', zh: '部门未指明分管院领导。' },
+    'missing-responsible': { en: 'A power without responsible, or a step or decision without by.', zh: '职权缺少责任主体,或环节、决策缺少办理人。' },
+    'missing-basis': { en: 'A power without a legal or policy basis (职权法定).', zh: '职权缺少政策依据(职权法定)。' },
+    'missing-content': { en: 'A power without content.', zh: '职权缺少职权内容。' },
+    'missing-category': { en: 'A power without a category.', zh: '职权缺少类别。' },
+    'missing-flow': { en: 'A power without any flow.', zh: '职权没有流程图。' },
+    'missing-deadline': { en: 'A step without a deadline, unless done by an external role.', zh: '环节缺少办理时限(外部角色办理的除外)。' },
+    'missing-grade': { en: 'A risk without a grade.', zh: '风险点未评定等级。' },
+    'missing-aspect': { en: 'A risk without an aspect.', zh: '风险点未标明类型。' },
+    'missing-owner': { en: 'A risk without an owner.', zh: '风险点未指明责任人。' },
+    'high-risk-without-measure': { en: 'A high risk with no control measure.', zh: '高等级风险点没有防控措施。' },
+    'grade-consequence-mismatch': { en: 'The consequence says one grade, the grade another.', zh: '后果对应的等级与评定等级不一致。' },
+    'decision-needs-branches': { en: 'A decision with fewer than two branches.', zh: '决策的分支少于两个。' },
+    'unreachable-step': { en: 'No path from the start of the flow reaches the step.', zh: '从流程起点无法到达该环节。' },
+    'no-path-to-end': { en: 'From this step the flow can never end.', zh: '从该环节出发流程无法结束。' },
+    'deadline-exceeds-limit': { en: 'The longest path\'s deadlines add up to more than the flow\'s limit.', zh: '最长路径的时限之和超过流程时限。' },
+    'flow-too-long': { en: 'A flow with more steps than the option maxSteps.', zh: '流程环节数超过 maxSteps。' },
+    'uncovered-power': { en: 'A personnel, finance, assets or student power with no risk point (不留死角).', zh: '人、财、物或师生切身利益类职权没有风险点(不留死角)。' },
+    'aspect-not-covered': { en: 'The department\'s risks miss one of the three aspects.', zh: '部门风险点未覆盖三个方面。' },
+    'single-author': { en: 'All of a department\'s risks were found by one person.', zh: '部门全部风险点由一人查找。' },
+    'staff-without-register': { en: 'A staff member has no individual register (全员查).', zh: '工作人员没有个人排查登记表(全员查)。' },
+    'unsigned-register': { en: 'An individual register without signed.', zh: '个人排查登记表未签字。' },
+    'unreviewed-register': { en: 'A department register without collective review.', zh: '部门排查登记表未经集体讨论审定。' },
+    'unapproved-register': { en: 'A department register not approved by the department\'s leader in charge.', zh: '部门排查登记表未经分管院领导审核。' },
+    'major-without-collective-decision': { en: 'A major (三重一大) power with no collective step.', zh: '“三重一大”职权没有集体决策环节。' },
+    'invalid-suppression': { en: 'A sunlight-ignore comment without a reason or with an unknown code.', zh: '忽略注释缺少理由或规则代码无效。' },
+    'unused-suppression': { en: 'A sunlight-ignore comment that silences nothing.', zh: '忽略注释没有屏蔽任何问题。' },
+    'invalid-config': { en: 'sunlight.json is not valid.', zh: 'sunlight.json 无效。' }
+};

@@ -1,0 +1,124 @@
+import '../language/polyfills.cjs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { localeFromEnvironment, toLocale, type Locale } from '../language/messages.js';
+import { runCheck } from './check.js';
+import { UsageError } from './errors.js';
+import { VERSION } from './version.js';
+
+/**
+ * The `sunlight` command. Each subcommand lives in its own file; this file
+ * only parses arguments and turns every failure into one line and exit 2.
+ */
+const HELP = `Usage: sunlight <command> [options]
+
+Commands:
+  check [PATH...]        validate .sun files and folders as one workspace
+      --format text|json|sarif|junit|github   (default text)
+      --max-warnings N   fail when there are more warnings than N
+      --lang en|zh       language of the messages (default: from the environment)
+  lsp --stdio            start the language server over stdio
+  version                print the version
+
+Exit status: 0 clean, 1 problems found, 2 the command could not run.
+`;
+
+export type SubcommandRunner = (args: string[], context: CliContext) => Promise<number>;
+
+export interface CliContext {
+    readonly locale: Locale;
+    readonly write: (text: string) => void;
+    readonly color: boolean;
+    readonly ruleDocsBase: string | undefined;
+}
+
+/** Extra subcommands registered by their own files (export, fmt, …). */
+export const SUBCOMMANDS = new Map<string, SubcommandRunner>();
+
+export async function main(argv: string[]): Promise<number> {
+    const [command, ...rest] = argv;
+    const env = process.env;
+    const context: CliContext = {
+        locale: localeFromEnvironment(env),
+        write: text => { process.stdout.write(text); },
+        color: Boolean(process.stdout.isTTY) && !env.NO_COLOR || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'),
+        ruleDocsBase: ruleDocsBase()
+    };
+    switch (command) {
+        case undefined:
+        case 'help':
+        case '--help':
+        case '-h':
+            context.write(HELP);
+            return command === undefined ? 2 : 0;
+        case 'version':
+        case '--version':
+            context.write(`${VERSION}\n`);
+            return 0;
+        case 'check': {
+            const { values, positionals } = parse(rest, {
+                format: { type: 'string', default: 'text' },
+                'max-warnings': { type: 'string' },
+                lang: { type: 'string' }
+            });
+            const locale = values.lang === undefined ? context.locale : parseLang(values.lang as string);
+            return runCheck({
+                paths: positionals.length > 0 ? positionals : ['.'],
+                format: values.format as string,
+                maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings'] as string),
+                locale,
+                color: context.color,
+                ruleDocsBase: context.ruleDocsBase
+            }, context.write);
+        }
+        case 'lsp': {
+            parse(rest, { stdio: { type: 'boolean' } });
+            const { startSunlightServer } = await import('../language/server.js');
+            startSunlightServer({ ruleDocsBase: context.ruleDocsBase });
+            return new Promise<number>(() => { /* runs until the client exits */ });
+        }
+        default: {
+            const runner = SUBCOMMANDS.get(command);
+            if (!runner) throw new UsageError(`unknown command '${command}' (try 'sunlight --help')`);
+            return runner(rest, context);
+        }
+    }
+}
+
+type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+
+export function parse<const T extends Options>(args: string[], options: T) {
+    try {
+        return parseArgs({ args, options: options as T & Options, allowPositionals: true as const, strict: true as const });
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
+}
+
+function parseLang(value: string): Locale {
+    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected en or zh)`);
+    return toLocale(value);
+}
+
+function parseCount(value: string): number {
+    if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, not '${value}'`);
+    return Number(value);
+}
+
+/** docs/rules/ of this installation, as a file URI (the bundle lives in dist/). */
+function ruleDocsBase(): string | undefined {
+    return typeof __dirname === 'string' ? pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).toString() : undefined;
+}
+
+/** Runs the CLI as a process: prints a one-line reason and exits 2 on any failure. */
+export function runAsProcess(): void {
+    main(process.argv.slice(2)).then(code => {
+        process.exitCode = code;
+    }, (error: unknown) => {
+        const message = error instanceof UsageError ? error.message
+            : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+        process.stderr.write(`sunlight: ${message.split('\n')[0]}\n`);
+        process.exitCode = 2;
+    });
+}

@@ -1,0 +1,5 @@
+// Entry of the language server bundle (dist/server.cjs) that the VS Code extension starts.
+import './polyfills.cjs';
+import { startSunlightServer } from './server.js';
+
+startSunlightServer();

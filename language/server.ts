@@ -1,0 +1,81 @@
+import { URI } from 'langium';
+import { startLanguageServer } from 'langium/lsp';
+import { createConnection, DiagnosticSeverity, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAME } from './config.js';
+import { formatMessage, toLocale } from './messages.js';
+import { loadConfigFile, positionAt } from './node/config-file.js';
+import { SunlightFileSystem } from './node/file-system.js';
+import { createSunlightServices, type SunlightServices } from './sunlight-module.js';
+import type { LangiumSharedServices } from 'langium/lsp';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Starts the Sunlight language server on a connection (stdio by default).
+ * Locale: the client's `initialize` locale, overridden by the
+ * `initializationOptions.locale` / `sunlight.locale` setting.
+ * `sunlight.json` at the first workspace folder is read at start and again
+ * whenever it changes on disk; its own problems are published on it.
+ */
+export function startSunlightServer(options: { connection?: Connection; ruleDocsBase?: string } = {}): { shared: LangiumSharedServices; Sunlight: SunlightServices } {
+    const connection = options.connection ?? createConnection(ProposedFeatures.all);
+    const services = createSunlightServices({ connection, ...SunlightFileSystem }, { ruleDocsBase: options.ruleDocsBase ?? defaultRuleDocsBase() });
+    const { shared, Sunlight } = services;
+    const settings = Sunlight.config.Settings;
+    let configPath: string | undefined;
+
+    const loadConfig = () => {
+        const loaded = loadConfigFile(configPath);
+        settings.config = loaded.config;
+        if (!configPath) return;
+        const diagnostics: Diagnostic[] = loaded.problems.map(problem => {
+            const start = positionAt(loaded.text, problem.offset);
+            return {
+                range: { start, end: { line: start.line, character: start.character + 1 } },
+                severity: DiagnosticSeverity.Error,
+                code: 'invalid-config',
+                source: 'sunlight',
+                message: formatMessage(settings.locale, 'invalid-config', { detail: problem.detail, detailZh: problem.detailZh })
+            };
+        });
+        void connection.sendDiagnostics({ uri: URI.file(configPath).toString(), diagnostics });
+    };
+
+    const revalidateAll = async () => {
+        await shared.workspace.WorkspaceManager.ready;
+        const uris = shared.workspace.LangiumDocuments.all.map(document => document.uri).toArray();
+        await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
+    };
+
+    shared.lsp.LanguageServer.onInitialize(params => {
+        const requested = (params.initializationOptions as { locale?: string } | undefined)?.locale;
+        settings.locale = toLocale(requested || params.locale);
+        const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+        if (folder) configPath = path.join(URI.parse(folder).fsPath, CONFIG_FILE_NAME);
+        loadConfig();
+    });
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) {
+            loadConfig();
+            void revalidateAll();
+        }
+    });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== 'sunlight') return;
+        const locale = (update.configuration as { locale?: string } | undefined)?.locale;
+        if (locale && locale !== 'auto' && toLocale(locale) !== settings.locale) {
+            settings.locale = toLocale(locale);
+            loadConfig();
+            void revalidateAll();
+        }
+    });
+
+    startLanguageServer(shared);
+    return services;
+}
+
+/** docs/rules/ beside the bundle (dist/ → ../docs/rules/), as a file URI. */
+function defaultRuleDocsBase(): string | undefined {
+    const here = typeof __dirname === 'string' ? __dirname : undefined;
+    return here ? pathToFileURL(path.join(here, '..', 'docs', 'rules') + path.sep).toString() : undefined;
+}

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { isDepartment, isStep, type Department } from '../../language/generated/ast.js';
 import { buildWorkspace } from '../helpers.js';
 
 const spec = (name: string) => readFileSync(new URL(`../fixtures/spec/${name}`, import.meta.url), 'utf8');
 const context = () => ({ 'college.sun': spec('college.sun'), 'bases.sun': spec('bases.sun') });
-const unresolved = (ds: Array<{ code?: unknown; message: unknown }>) => ds.filter(d => d.code === 'unresolved-reference');
+const unresolved = (ds: Diagnostic[]) => ds.filter(d => d.code === 'unresolved-reference');
 
 const HR = `department 人事处 "人事处" {
     leader 分管财务副院长

@@ -39,11 +39,13 @@ export async function checkWorkspace(options: Omit<CheckOptions, 'format' | 'col
         }
     });
     const { config } = workspace;
-    for (const problem of config.problems) {
+    // `invalid-config` obeys sunlight.json too (when the file is readable enough to say so).
+    const configSeverity = workspace.services.Sunlight.config.Settings.severityOf('invalid-config', 'error');
+    for (const problem of configSeverity === 'off' ? [] : config.problems) {
         const start = positionAt(config.text, problem.offset);
         diagnostics.push({
             file: relative(config.path!), line: start.line + 1, column: start.character + 1, endLine: start.line + 1, endColumn: start.character + 2,
-            severity: 'error', code: 'invalid-config',
+            severity: configSeverity === 'off' ? 'error' : configSeverity, code: 'invalid-config',
             message: formatMessage(options.locale, 'invalid-config', { detail: problem.detail, detailZh: problem.detailZh })
         });
     }

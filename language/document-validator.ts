@@ -92,7 +92,9 @@ export class SunlightDocumentValidator extends DefaultDocumentValidator {
                 result.push(this.decorate({ range, severity: toLsp(setting), message: formatMessage(this.settings.locale, code, args), source: this.getSource() }, code));
             };
             const unknown = suppression.codes.find(code => !isRuleCode(code));
-            if (unknown !== undefined) {
+            if (suppression.codes.length === 0) {
+                report('invalid-suppression', { code: '', reason: 'missing-code' });
+            } else if (unknown !== undefined) {
                 report('invalid-suppression', { code: unknown, reason: 'unknown-code' });
             } else if (!suppression.reason) {
                 report('invalid-suppression', { code: suppression.codes.join(', ') || 'CODE', reason: 'missing-reason' });

@@ -117,12 +117,13 @@ export function baseUnit(unit: string | undefined): BaseUnit {
  * How one unit reads in another, always taking the longest reading so that a
  * limit is never wrongly judged kept (docs/language.md, "Deadlines"):
  * a calendar day may be a whole workday; a workday may stretch over a weekend
- * (5 workdays = 7 days); a workday has 8 working hours.
+ * (5 workdays = 7 days); a workday has 8 working hours, so an hour may be 1/8
+ * of a workday and 7/40 of a day.
  */
 const CONVERSION: Record<BaseUnit, Record<BaseUnit, number>> = {
     workday: { workday: 1, day: 7 / 5, hour: 24 * 7 / 5 },
     day: { workday: 1, day: 1, hour: 24 },
-    hour: { workday: 1 / 8, day: 1 / 24, hour: 1 }
+    hour: { workday: 1 / 8, day: 7 / 40, hour: 1 }
 };
 
 export function convertDuration(duration: Duration, to: BaseUnit): number {
@@ -140,7 +141,9 @@ export interface LongestPath {
 /**
  * The longest loop-free path from the start to the end, weighted by the steps'
  * deadlines (converted to `unit`). Loop-free means it takes no back edge, so
- * this is a linear-time longest path in the DAG that remains.
+ * this is a linear-time longest path in the DAG that remains; nodes from which
+ * that DAG cannot reach the end are not on any such path. A flow that cannot
+ * end at all has total 0 and an empty path (`no-path-to-end` reports it).
  */
 export function longestPath(graph: FlowGraph, unit: BaseUnit): LongestPath {
     if (!graph.start) return { total: 0, unit, path: [] };
@@ -161,13 +164,15 @@ export function longestPath(graph: FlowGraph, unit: BaseUnit): LongestPath {
             }
             continue;
         }
-        let total = 0;
+        // Only paths that reach the end count: a correction step whose loop was
+        // cut (its back edge removed) is a dead end here, not a way to finish.
+        let total = -1;
         let next: FlowNode | undefined;
         for (const edge of out) {
-            if (edge.to === END) continue;
-            const candidate = best.get(edge.to)?.total ?? 0;
-            if (next === undefined || candidate > total) { total = candidate; next = edge.to; }
+            const candidate = edge.to === END ? 0 : best.get(edge.to)?.total ?? -1;
+            if (candidate > total) { total = candidate; next = edge.to === END ? undefined : edge.to; }
         }
+        if (total < 0) continue; // no loop-free way to the end from here
         best.set(frame.node, { total: total + weight(frame.node), next });
     }
     const path: FlowNode[] = [];
@@ -176,7 +181,7 @@ export function longestPath(graph: FlowGraph, unit: BaseUnit): LongestPath {
         visited.add(node);
         path.push(node);
     }
-    return { total: best.get(graph.start)?.total ?? 0, unit, path };
+    return { total: best.get(graph.start)?.total ?? 0, unit, path: best.has(graph.start) ? path : [] };
 }
 
 /** Rounds a converted total for display: whole numbers stay whole, others keep one decimal. */

@@ -10,6 +10,12 @@ export type Locale = 'en' | 'zh';
 export type MessageArgs = Record<string, string | number | undefined>;
 type Template = (a: MessageArgs) => string;
 
+/** `workday` → `workdays` unless the amount is 1 (the unit is given in its singular). */
+function plural(unit: string | number | undefined, amount: string | number | undefined): string {
+    const singular = String(unit ?? '').replace(/s$/, '');
+    return Number(amount) === 1 ? singular : `${singular}s`;
+}
+
 const en: Record<RuleCode, Template> = {
     'syntax-error': a => `Syntax error: ${a.detail}`,
     'unresolved-reference': a => `Unknown ${a.kind} '${a.name}'.`,
@@ -32,7 +38,7 @@ const en: Record<RuleCode, Template> = {
     'decision-needs-branches': a => `Decision '${a.name}' has ${a.count} branch${a.count === 1 ? '' : 'es'}; a decision needs at least two.`,
     'unreachable-step': a => `No path from the start of the flow reaches '${a.name}'.`,
     'no-path-to-end': a => `From '${a.name}' the flow can never end.`,
-    'deadline-exceeds-limit': a => `The longest path takes ${a.total} ${a.unit}, more than the flow's limit of ${a.limit} ${a.unit}.`,
+    'deadline-exceeds-limit': a => `The longest path takes ${a.total} ${plural(a.unit, a.total)}, more than the flow's limit of ${a.limit} ${plural(a.unit, a.limit)}.`,
     'flow-too-long': a => `This flow has ${a.count} steps, more than ${a.max}: simplify the procedure.`,
     'uncovered-power': a => `Power '${a.name}' (${a.category}) has no risk point.`,
     'aspect-not-covered': a => `The risks of department '${a.name}' cover no ${a.aspects} aspect.`,
@@ -47,6 +53,7 @@ const en: Record<RuleCode, Template> = {
     'major-without-collective-decision': a => `Major power '${a.name}' has no collective step in any flow.`,
     'invalid-suppression': a => a.reason === 'missing-reason'
         ? `A suppression needs a reason: // sunlight-ignore ${a.code}: why.`
+        : a.reason === 'missing-code' ? `A suppression needs a rule code: // sunlight-ignore CODE: why.`
         : `'${a.code}' is not a Sunlight rule code.`,
     'unused-suppression': a => `This suppression of '${a.code}' silences nothing on the next line.`,
     'invalid-config': a => `sunlight.json: ${a.detail}`
@@ -89,6 +96,7 @@ const zh: Record<RuleCode, Template> = {
     'major-without-collective-decision': a => `“三重一大”职权“${a.name}”的流程中没有集体决策环节(collective)。`,
     'invalid-suppression': a => a.reason === 'missing-reason'
         ? `忽略注释必须写明理由:// sunlight-ignore ${a.code}: 理由。`
+        : a.reason === 'missing-code' ? `忽略注释必须写明规则代码:// sunlight-ignore 代码: 理由。`
         : `“${a.code}”不是 Sunlight 的规则代码。`,
     'unused-suppression': a => `对“${a.code}”的忽略注释在下一行没有屏蔽任何问题。`,
     'invalid-config': a => `sunlight.json:${a.detailZh ?? a.detail}`
@@ -136,6 +144,7 @@ export const REFERENCE_KINDS: Record<string, { en: string; zh: string }> = {
     BasisItem: { en: 'basis or article', zh: '政策依据或条款' },
     FlowNode: { en: 'step or decision of this flow', zh: '本流程的环节或决策' },
     Step: { en: 'step of this power', zh: '本职权的环节' },
+    FlowNode_at: { en: 'step or decision of this power', zh: '本职权的环节或决策' },
     Risk: { en: 'risk point', zh: '风险点' }
 };
 

@@ -1,5 +1,5 @@
 import { DefaultScopeComputation, type AstNode, type AstNodeDescription, type LangiumDocument, type MultiMap } from 'langium';
-import { isBasis, isDepartment, isOrganization, isPower, isRisk, isStep, type Department, type Model } from './generated/ast.js';
+import { isBasis, isDepartment, isFlowNode, isOrganization, isPower, isRisk, type Department, type Model } from './generated/ast.js';
 
 /**
  * Which names are visible where (spec: "Files").
@@ -45,8 +45,8 @@ export class SunlightScopeComputation extends DefaultScopeComputation {
             return;
         }
         symbols.add(node.$container, this.descriptions.createDescription(node, name, document));
-        if (isStep(node) && isPower(node.$container.$container)) {
-            // `risk ... at STEP` sees the steps of its own power.
+        if (isFlowNode(node) && isPower(node.$container.$container)) {
+            // `risk ... at STEP` sees the steps and decisions of its own power.
             symbols.add(node.$container.$container, this.descriptions.createDescription(node, name, document));
         }
     }

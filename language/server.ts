@@ -2,6 +2,7 @@ import { URI } from 'langium';
 import { startLanguageServer } from 'langium/lsp';
 import { createConnection, DiagnosticSeverity, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from './config.js';
+import { registerCheckWorkspaceRequest } from './lsp/check-workspace-request.js';
 import { formatMessage, toLocale } from './messages.js';
 import { loadConfigFile, positionAt } from './node/config-file.js';
 import { SunlightFileSystem } from './node/file-system.js';
@@ -28,11 +29,12 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
         const loaded = loadConfigFile(configPath);
         settings.config = loaded.config;
         if (!configPath) return;
-        const diagnostics: Diagnostic[] = loaded.problems.map(problem => {
+        const severity = settings.severityOf('invalid-config', 'error');
+        const diagnostics: Diagnostic[] = (severity === 'off' ? [] : loaded.problems).map(problem => {
             const start = positionAt(loaded.text, problem.offset);
             return {
                 range: { start, end: { line: start.line, character: start.character + 1 } },
-                severity: DiagnosticSeverity.Error,
+                severity: { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint, off: DiagnosticSeverity.Error }[severity],
                 code: 'invalid-config',
                 source: 'sunlight',
                 message: formatMessage(settings.locale, 'invalid-config', { detail: problem.detail, detailZh: problem.detailZh })
@@ -70,6 +72,7 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
         }
     });
 
+    registerCheckWorkspaceRequest(services);
     startLanguageServer(shared);
     return services;
 }

@@ -6,6 +6,7 @@ import {
 import { SunlightSettings } from './config.js';
 import { SunlightDocumentValidator } from './document-validator.js';
 import { SunlightGeneratedModule, SunlightGeneratedSharedModule } from './generated/module.js';
+import { SunlightFormatter } from './lsp/formatter.js';
 import { SunlightScopeComputation } from './scope-computation.js';
 import { SunlightScopeProvider } from './scope-provider.js';
 import { SunlightTokenBuilder } from './token-builder.js';
@@ -45,6 +46,9 @@ export function createSunlightModule(options: SunlightModuleOptions = {}): Modul
         },
         validation: {
             DocumentValidator: services => new SunlightDocumentValidator(services)
+        },
+        lsp: {
+            Formatter: services => new SunlightFormatter(services)
         }
     };
 }

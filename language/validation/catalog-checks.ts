@@ -26,9 +26,11 @@ export class CatalogChecks {
         }
 
         // 全员查: risks found by one person alone, in a department of two or more.
-        const authors = new Set(risks.map(risk => risk.found?.by?.$refText ?? risk.owner?.$refText).filter(Boolean));
+        // Compare the people themselves, not how they are written (`甲` and `处.甲`).
+        const authors = new Set(risks.map(risk => risk.found ? risk.found.by?.ref ?? risk.found.by?.$refText : risk.owner?.ref ?? risk.owner?.$refText).filter(Boolean));
         if (risks.length >= 2 && department.staff.length >= 2 && authors.size === 1) {
-            report('single-author', department, { name: department.name, person: [...authors][0] }, { property: 'name' });
+            const person = [...authors][0];
+            report('single-author', department, { name: department.name, person: typeof person === 'string' ? person : person?.name }, { property: 'name' });
         }
 
         const registered = new Set(department.registers.map(register => register.staff?.ref).filter(Boolean));

@@ -42,7 +42,7 @@ export class FlowChecks {
             const unit = baseUnit(flow.limit.unit);
             const { total } = longestPath(graph, unit);
             if (total > flow.limit.value) {
-                report('deadline-exceeds-limit', flow, { total: formatAmount(total), limit: flow.limit.value, unit: `${unit}s` }, { property: 'limit' });
+                report('deadline-exceeds-limit', flow, { total: formatAmount(total), limit: flow.limit.value, unit }, { property: 'limit' });
             }
         }
 

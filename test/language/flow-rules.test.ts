@@ -78,6 +78,18 @@ describe('the flow graph', () => {
         expect((await flowOf(body(4))).codes).toContain('deadline-exceeds-limit');
     });
 
+    test('a correction step cut off from the end by its loop is not on the longest path', async () => {
+        const { flow, codes } = await flowOf(`        flow internal limit 5 workdays {
+            step 提交 by 科员 within 1 workday
+            step 审核 by 科员 within 2 workdays
+            decision 是否通过 by 科员 { "通过" -> 办结  "不通过" -> 补正 }
+            step 补正 by 科员 within 10 workdays -> 审核
+            step 办结 by 科员 within 1 workday
+        }`);
+        expect(longestPath(buildFlowGraph(flow), 'workday').total).toBe(4);
+        expect(codes).not.toContain('deadline-exceeds-limit');
+    });
+
     test('mixed units are compared with the longest reading (1 day counts as a workday; 5 workdays as 7 days)', async () => {
         const days = (limit: string, within: string) => `        flow internal limit ${limit} {
             step 受理 by 科员 within ${within}
@@ -88,6 +100,9 @@ describe('the flow graph', () => {
         expect((await flowOf(days('6 days', '5 workdays'))).codes).toContain('deadline-exceeds-limit');
         expect((await flowOf(days('1 workday', '8 hours'))).codes).not.toContain('deadline-exceeds-limit');
         expect((await flowOf(days('1 workday', '9 hours'))).codes).toContain('deadline-exceeds-limit');
+        // an hour may be 1/8 of a workday, so 7/40 of a day: a day's limit is no looser than a workday's
+        expect((await flowOf(days('1 day', '5 hours'))).codes).not.toContain('deadline-exceeds-limit');
+        expect((await flowOf(days('1 day', '6 hours'))).codes).toContain('deadline-exceeds-limit');
     });
 
     test('missing-deadline: error in internal flows, warning in external ones, none for external roles', async () => {

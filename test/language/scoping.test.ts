@@ -95,6 +95,19 @@ describe('scoping and linking', () => {
         expect(isStep(department.powers[0].risks[0].at?.ref)).toBe(true);
     });
 
+    test('risk ... at may name a decision of its power', async () => {
+        const text = `department 人事处 "人事处" {
+    leader 院长
+    post 处长 "x"
+    power 甲 {
+        flow internal { decision 是否超过五万元 by 处长 { "是" -> end  "否" -> end } }
+        risk 拆分规避 at 是否超过五万元 { }
+    }
+}`;
+        const { diagnostics } = await buildWorkspace({ ...context(), 'hr.sun': text });
+        expect(unresolved(diagnostics('hr.sun'))).toEqual([]);
+    });
+
     test('flow targets resolve within their own flow, even when another flow reuses a name', async () => {
         const text = `department 人事处 "人事处" {
     leader 院长

@@ -70,6 +70,13 @@ describe('// sunlight-ignore CODE: reason', () => {
         expect(found?.range.start.line).toBe(2);
     });
 
+    test('a suppression without a code is invalid, not unused', async () => {
+        const { diagnostics } = await buildWorkspace({ ...context(), 'd.sun': department('// sunlight-ignore: 理由') });
+        const codes = diagnostics('d.sun').map(d => d.code);
+        expect(codes).toContain('invalid-suppression');
+        expect(codes).not.toContain('unused-suppression');
+    });
+
     test('a // inside a string is not a suppression', async () => {
         const text = department('post 网站 "http://x // sunlight-ignore missing-grade: no"');
         const { diagnostics } = await buildWorkspace({ ...context(), 'd.sun': text });
@@ -111,5 +118,20 @@ describe('names and properties', () => {
     test('every diagnostic carries a known code', async () => {
         const { diagnostics } = await buildWorkspace({ ...context(), 'f.sun': spec('finance.sun') + '\n}}' });
         for (const d of diagnostics('f.sun')) expect(RULE_CODES).toContain(d.code);
+    });
+});
+
+describe('single-author compares people, not spellings', () => {
+    test('李强 and 财务处.李强 are one author', async () => {
+        const text = `department 财务处 "财务处" {
+    leader 院长
+    post 会计 "x"
+    staff 李强 post 会计
+    staff 赵敏 post 会计
+    risk 甲 { found by 李强 self }
+    risk 乙 { found by 财务处.李强 self }
+}`;
+        const { diagnostics } = await buildWorkspace({ ...context(), 'f.sun': text });
+        expect(diagnostics('f.sun').map(d => d.code)).toContain('single-author');
     });
 });

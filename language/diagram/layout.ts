@@ -1,0 +1,381 @@
+import ElkModule from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
+import type { Locale } from '../messages.js';
+import type { DiagramEdge, DiagramLane, DiagramModel, DiagramNode, DiagramRisk } from './diagram-model.js';
+import { nodeDetail, terminalLabel } from './labels.js';
+import { fitLine, lineHeight, measureText, wrapText, type FontSpec } from './text-metrics.js';
+
+/**
+ * Lays out a diagram model with ELK's layered algorithm (top-down, orthogonal
+ * edges, edge labels as dummy nodes so that they never overlap) and returns
+ * plain data: positions, sizes, edge routes and the wrapped text lines the
+ * renderer draws. Node sizes come from the measured text (text-metrics.ts).
+ *
+ * Swimlane mode runs ELK twice: once as above, which fixes the layers (rows),
+ * then again with the nodes put into one column per lane and ELK's interactive
+ * crossing minimisation and node placement, which keep those columns and
+ * route the edges.
+ *
+ * Deterministic: same model and options, same output (ELK's layered algorithm
+ * is deterministic for a fixed random seed; coordinates are rounded).
+ * Uses elk.bundled.js: no web worker, runs anywhere (Node, extension host, browser).
+ */
+export interface LayoutDiagramOptions {
+    /** Language of the node texts (start/end labels, deadlines). Default zh. */
+    readonly locale?: Locale;
+}
+
+export interface Point { readonly x: number; readonly y: number }
+
+export interface Box { readonly x: number; readonly y: number; readonly width: number; readonly height: number }
+
+export interface BadgeBox extends Box {
+    readonly grade: 'high' | 'medium' | 'low' | 'none';
+    readonly count: number;
+    readonly risks: readonly DiagramRisk[];
+}
+
+export interface LaidOutNode extends DiagramNode, Box {
+    /** The name, wrapped (bold line(s) of the box). */
+    readonly nameLines: readonly string[];
+    /** Responsible party and deadline, wrapped. */
+    readonly detailLines: readonly string[];
+    readonly badges: readonly BadgeBox[];
+}
+
+export interface LaidOutEdge extends DiagramEdge {
+    /** Start, bends, end. */
+    readonly points: readonly Point[];
+    readonly labelBox?: Box & { readonly lines: readonly string[] };
+}
+
+export interface LaidOutLane extends DiagramLane, Box {
+    readonly headerHeight: number;
+    readonly headerText: string;
+}
+
+export interface LaidOutDiagram {
+    readonly model: DiagramModel;
+    readonly locale: Locale;
+    /** Size of the drawing area (nodes, edges, lanes), from (0, 0). */
+    readonly width: number;
+    readonly height: number;
+    readonly nodes: readonly LaidOutNode[];
+    readonly edges: readonly LaidOutEdge[];
+    readonly lanes: readonly LaidOutLane[];
+}
+
+// ---------------------------------------------------------------- metrics
+
+export const FONTS = {
+    name: { size: 14 } as FontSpec,
+    detail: { size: 12 } as FontSpec,
+    terminal: { size: 14 } as FontSpec,
+    edgeLabel: { size: 12 } as FontSpec,
+    badge: { size: 11, bold: true } as FontSpec,
+    lane: { size: 13, bold: true } as FontSpec
+};
+
+const STEP = { padX: 14, padY: 10, gap: 4, minWidth: 120, maxText: 190 };
+const DECISION = { maxText: 150, minWidth: 120, minHeight: 64 };
+const TERMINAL = { height: 36, minWidth: 88, padX: 24 };
+const BADGE = { radius: 9, spacing: 4 };
+const EDGE_LABEL = { maxText: 120, padX: 4, padY: 2 };
+const LANE = { headerHeight: 30, pad: 24, minWidth: 160, gap: 30 };
+
+const GRADES = ['high', 'medium', 'low'] as const;
+
+interface Sized { node: DiagramNode; width: number; height: number; nameLines: string[]; detailLines: string[] }
+
+function sizeNode(node: DiagramNode, locale: Locale): Sized {
+    if (node.kind === 'start' || node.kind === 'end') {
+        const text = terminalLabel(node.kind, locale);
+        const width = Math.max(TERMINAL.minWidth, measureText(text, FONTS.terminal) + 2 * TERMINAL.padX);
+        return { node, width: ceil(width), height: TERMINAL.height, nameLines: [text], detailLines: [] };
+    }
+    const maxText = node.kind === 'decision' ? DECISION.maxText : STEP.maxText;
+    const nameLines = wrapText(node.name || '?', maxText, FONTS.name, { maxLines: 3 });
+    const detail = nodeDetail(node, locale);
+    const detailLines = detail ? wrapText(detail, maxText, FONTS.detail, { maxLines: 2 }) : [];
+    const textWidth = Math.max(...nameLines.map(l => measureText(l, FONTS.name)), ...detailLines.map(l => measureText(l, FONTS.detail)), 0);
+    const textHeight = nameLines.length * lineHeight(FONTS.name) + (detailLines.length ? STEP.gap + detailLines.length * lineHeight(FONTS.detail) : 0);
+    const badgesWidth = badgeRow(node.risks).length * (2 * BADGE.radius + BADGE.spacing);
+    if (node.kind === 'decision') {
+        // A diamond of full width W and height H holds a centred w×h box when w/W + h/H ≤ 1.
+        const height = Math.max(DECISION.minHeight, 2 * textHeight + 12);
+        const width = Math.max(DECISION.minWidth, textWidth / (1 - textHeight / height) + 16);
+        return { node, width: ceil(width), height: ceil(height), nameLines, detailLines };
+    }
+    const width = Math.max(STEP.minWidth, textWidth + 2 * STEP.padX + (node.collective ? 8 : 0), badgesWidth + 2 * STEP.padX);
+    const height = textHeight + 2 * STEP.padY + (node.collective ? 8 : 0);
+    return { node, width: ceil(width), height: ceil(height), nameLines, detailLines };
+}
+
+/** Badges of a node: one per grade present (high first), then ungraded risks. */
+function badgeRow(risks: readonly DiagramRisk[]): Array<{ grade: BadgeBox['grade']; risks: DiagramRisk[] }> {
+    const row: Array<{ grade: BadgeBox['grade']; risks: DiagramRisk[] }> = [];
+    for (const grade of GRADES) {
+        const of = risks.filter(r => r.grade === grade);
+        if (of.length) row.push({ grade, risks: of });
+    }
+    const none = risks.filter(r => !r.grade);
+    if (none.length) row.push({ grade: 'none', risks: none });
+    return row;
+}
+
+function badgesOf(node: DiagramNode, box: Box): BadgeBox[] {
+    const size = 2 * BADGE.radius;
+    const row = badgeRow(node.risks);
+    // Along the top edge, right-aligned, half above the border.
+    return row.map((entry, i) => ({
+        grade: entry.grade,
+        count: entry.risks.length,
+        risks: entry.risks,
+        x: round(box.x + box.width - 6 - size - (row.length - 1 - i) * (size + BADGE.spacing)),
+        y: round(box.y - BADGE.radius),
+        width: size,
+        height: size
+    }));
+}
+
+// ---------------------------------------------------------------- ELK graph
+
+const ROOT_OPTIONS: LayoutOptions = {
+    'elk.algorithm': 'layered',
+    'elk.direction': 'DOWN',
+    'elk.edgeRouting': 'ORTHOGONAL',
+    'elk.randomSeed': '1',
+    'elk.padding': '[top=24,left=24,bottom=24,right=24]',
+    'elk.spacing.nodeNode': '48',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '44',
+    'elk.spacing.edgeNode': '20',
+    'elk.spacing.edgeEdge': '14',
+    'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+    'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+    'elk.spacing.edgeLabel': '4',
+    'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+    'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
+    'elk.layered.thoroughness': '10',
+    'elk.separateConnectedComponents': 'false'
+};
+
+const INTERACTIVE_OPTIONS: LayoutOptions = {
+    ...ROOT_OPTIONS,
+    'elk.layered.crossingMinimization.strategy': 'INTERACTIVE',
+    'elk.layered.nodePlacement.strategy': 'INTERACTIVE'
+};
+
+type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
+
+/** Decision branches leave from distinct sides: loops back from the west (then east), forward branches south, east, west. */
+export function branchSides(edges: readonly DiagramEdge[]): Map<string, Side> {
+    const sides = new Map<string, Side>();
+    const used = new Set<Side>();
+    for (const edge of edges.filter(e => e.back)) {
+        const side = (['WEST', 'EAST'] as const).find(s => !used.has(s)) ?? 'WEST';
+        used.add(side);
+        sides.set(edge.id, side);
+    }
+    for (const edge of edges.filter(e => !e.back)) {
+        const side = (['SOUTH', 'EAST', 'WEST'] as const).find(s => !used.has(s)) ?? 'SOUTH';
+        used.add(side);
+        sides.set(edge.id, side);
+    }
+    return sides;
+}
+
+function portPosition(side: Side, width: number, height: number): { x: number; y: number } {
+    switch (side) {
+        case 'NORTH': return { x: width / 2, y: 0 };
+        case 'SOUTH': return { x: width / 2, y: height };
+        case 'EAST': return { x: width, y: height / 2 };
+        case 'WEST': return { x: 0, y: height / 2 };
+    }
+}
+
+interface EdgeLabel { width: number; height: number; lines: string[] }
+
+function elkGraph(model: DiagramModel, sized: readonly Sized[], labels: ReadonlyMap<string, EdgeLabel>, positions?: ReadonlyMap<string, Point>): ElkNode {
+    const decisions = new Set(model.nodes.filter(n => n.kind === 'decision').map(n => n.id));
+    const sourcePort = new Map<string, string>();
+    const children: ElkNode[] = sized.map(({ node, width, height }) => {
+        const child: ElkNode = { id: node.id, width, height };
+        const at = positions?.get(node.id);
+        if (at) { child.x = at.x; child.y = at.y; }
+        if (decisions.has(node.id)) {
+            const ports: ElkPort[] = [{ id: `${node.id}.in`, width: 0, height: 0, ...portPosition('NORTH', width, height), layoutOptions: { 'elk.port.side': 'NORTH' } }];
+            const sides = branchSides(model.edges.filter(e => e.source === node.id));
+            for (const [edgeId, side] of sides) {
+                const port = `${node.id}.${edgeId}`;
+                sourcePort.set(edgeId, port);
+                ports.push({ id: port, width: 0, height: 0, ...portPosition(side, width, height), layoutOptions: { 'elk.port.side': side } });
+            }
+            child.ports = ports;
+            child.layoutOptions = { 'elk.portConstraints': 'FIXED_POS' };
+        }
+        return child;
+    });
+    const edges: ElkExtendedEdge[] = model.edges.map(edge => {
+        const label = labels.get(edge.id);
+        return {
+            id: edge.id,
+            sources: [sourcePort.get(edge.id) ?? edge.source],
+            targets: [decisions.has(edge.target) ? `${edge.target}.in` : edge.target],
+            labels: label ? [{ id: `${edge.id}.label`, text: edge.label, width: label.width, height: label.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }] : undefined
+        };
+    });
+    return { id: 'root', layoutOptions: positions ? INTERACTIVE_OPTIONS : ROOT_OPTIONS, children, edges };
+}
+
+let elkInstance: ELK | undefined;
+function elk(): ELK {
+    // elk.bundled.js is CommonJS with `module.exports = ELK` and `ELK.default = ELK`:
+    // `.default` is the constructor under Node's ESM interop, vitest and esbuild alike.
+    elkInstance ??= new ElkModule.default();
+    return elkInstance;
+}
+
+// ---------------------------------------------------------------- layout
+
+export async function layoutDiagram(model: DiagramModel, options: LayoutDiagramOptions = {}): Promise<LaidOutDiagram> {
+    const locale = options.locale ?? 'zh';
+    const sized = model.nodes.map(node => sizeNode(node, locale));
+    const labels = new Map<string, EdgeLabel>();
+    for (const edge of model.edges) {
+        if (edge.label === undefined) continue;
+        const lines = wrapText(edge.label || ' ', EDGE_LABEL.maxText, FONTS.edgeLabel, { maxLines: 2 });
+        labels.set(edge.id, {
+            lines,
+            width: ceil(Math.max(...lines.map(l => measureText(l, FONTS.edgeLabel)), 4) + 2 * EDGE_LABEL.padX),
+            height: lines.length * lineHeight(FONTS.edgeLabel) + 2 * EDGE_LABEL.padY
+        });
+    }
+
+    let result = await elk().layout(elkGraph(model, sized, labels));
+    let lanes: LaidOutLane[] = [];
+    if (model.lanes && model.lanes.length > 0) {
+        const columns = laneColumns(model.lanes, sized, result);
+        result = await elk().layout(elkGraph(model, sized, labels, columns.positions));
+        lanes = placeLanes(model.lanes, columns, result);
+    }
+    return collect(model, locale, sized, labels, result, lanes);
+}
+
+interface Columns {
+    positions: Map<string, Point>;
+    lanes: Array<{ left: number; width: number }>;
+}
+
+/** One column per lane; nodes keep the rows (layers) of the first layout, side by side within a row. */
+function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[], first: ElkNode): Columns {
+    const placed = new Map((first.children ?? []).map(c => [c.id, c]));
+    // Rows: nodes whose vertical extents overlap are in the same layer.
+    const byTop = [...sized].sort((a, b) => (placed.get(a.node.id)?.y ?? 0) - (placed.get(b.node.id)?.y ?? 0) || index(a) - index(b));
+    const rowOf = new Map<string, number>();
+    let row = -1;
+    let rowBottom = -Infinity;
+    for (const s of byTop) {
+        const c = placed.get(s.node.id)!;
+        const top = c.y ?? 0;
+        if (top >= rowBottom) { row++; rowBottom = top + s.height; } else rowBottom = Math.max(rowBottom, top + s.height);
+        rowOf.set(s.node.id, row);
+    }
+    function index(s: Sized) { return sized.indexOf(s); }
+
+    const positions = new Map<string, Point>();
+    const lanes: Columns['lanes'] = [];
+    let left = 0;
+    for (const lane of modelLanes) {
+        const members = sized.filter(s => lane.nodes.includes(s.node.id));
+        const rows = new Map<number, Sized[]>();
+        for (const s of members) {
+            const r = rowOf.get(s.node.id)!;
+            rows.set(r, [...(rows.get(r) ?? []), s]);
+        }
+        for (const list of rows.values()) list.sort((a, b) => (placed.get(a.node.id)?.x ?? 0) - (placed.get(b.node.id)?.x ?? 0) || index(a) - index(b));
+        const rowWidth = (list: Sized[]) => list.reduce((w, s) => w + s.width, 0) + (list.length - 1) * LANE.gap;
+        const inner = Math.max(0, ...[...rows.values()].map(rowWidth));
+        const header = measureText(lane.name || ' ', FONTS.lane) + 2 * 12;
+        const width = ceil(Math.max(LANE.minWidth, inner + 2 * LANE.pad, Math.min(header, 260)));
+        for (const list of rows.values()) {
+            let x = left + (width - rowWidth(list)) / 2;
+            for (const s of list) {
+                positions.set(s.node.id, { x: round(x), y: placed.get(s.node.id)?.y ?? 0 });
+                x += s.width + LANE.gap;
+            }
+        }
+        lanes.push({ left, width });
+        left += width;
+    }
+    return { positions, lanes };
+}
+
+function placeLanes(modelLanes: readonly DiagramLane[], columns: Columns, result: ElkNode): LaidOutLane[] {
+    // ELK keeps the columns up to a shift (its padding); find it from the placed nodes.
+    const shifts = (result.children ?? []).map(c => (c.x ?? 0) - (columns.positions.get(c.id)?.x ?? 0)).sort((a, b) => a - b);
+    const shift = shifts.length ? shifts[Math.floor(shifts.length / 2)] : 0;
+    const height = result.height ?? 0;
+    return modelLanes.map((lane, i) => ({
+        ...lane,
+        x: round(columns.lanes[i].left + shift),
+        y: 0,
+        width: columns.lanes[i].width,
+        height: round(height + LANE.headerHeight),
+        headerHeight: LANE.headerHeight,
+        headerText: fitLine(lane.name || '—', columns.lanes[i].width - 16, FONTS.lane)
+    }));
+}
+
+function collect(model: DiagramModel, locale: Locale, sized: readonly Sized[], labels: ReadonlyMap<string, EdgeLabel>, result: ElkNode, lanes: LaidOutLane[]): LaidOutDiagram {
+    const dy = lanes.length ? LANE.headerHeight : 0;
+    const placed = new Map((result.children ?? []).map(c => [c.id, c]));
+    const nodes: LaidOutNode[] = sized.map(s => {
+        const c = placed.get(s.node.id)!;
+        const box = { x: round(c.x ?? 0), y: round((c.y ?? 0) + dy), width: s.width, height: s.height };
+        return { ...s.node, ...box, nameLines: s.nameLines, detailLines: s.detailLines, badges: badgesOf(s.node, box) };
+    });
+    const routed = new Map((result.edges ?? []).map(e => [e.id, e as ElkExtendedEdge]));
+    const edges: LaidOutEdge[] = model.edges.map(edge => {
+        const e = routed.get(edge.id);
+        const section = e?.sections?.[0];
+        const points = section
+            ? [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map(p => ({ x: round(p.x), y: round(p.y + dy) }))
+            : [];
+        const label = labels.get(edge.id);
+        const elkLabel = e?.labels?.[0];
+        const labelBox = label && elkLabel
+            ? { x: round(elkLabel.x ?? 0), y: round((elkLabel.y ?? 0) + dy), width: label.width, height: label.height, lines: label.lines }
+            : undefined;
+        return { ...edge, points: simplify(points), labelBox };
+    });
+    // Lanes span the whole drawing width-wise; the drawing spans all lanes.
+    const lanesRight = lanes.reduce((r, l) => Math.max(r, l.x + l.width), 0);
+    const width = round(Math.max(result.width ?? 0, lanesRight + (lanes.length ? 24 : 0)));
+    const height = round((result.height ?? 0) + dy);
+    return { model, locale, width, height, nodes, edges, lanes: lanes.map(l => ({ ...l, height: height - l.y })) };
+}
+
+/** Drops repeated and collinear points. */
+function simplify(points: Point[]): Point[] {
+    const out: Point[] = [];
+    for (const p of points) {
+        const last = out[out.length - 1];
+        if (last && last.x === p.x && last.y === p.y) continue;
+        const before = out[out.length - 2];
+        if (before && last && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) out.pop();
+        out.push(p);
+    }
+    return out;
+}
+
+function round(value: number): number {
+    return Math.round(value * 100) / 100;
+}
+
+function ceil(value: number): number {
+    return Math.ceil(value);
+}
+
+

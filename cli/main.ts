@@ -5,6 +5,9 @@ import { parseArgs } from 'node:util';
 import { localeFromEnvironment, toLocale, type Locale } from '../language/messages.js';
 import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
+import { FLOWCHART_HELP, flowchartRunner } from './export-flowchart.js';
+import { HANDIN_HELP, handinRunner } from './export-handin.js';
+import { runFmt } from './fmt.js';
 import { VERSION } from './version.js';
 
 /**
@@ -18,7 +21,9 @@ Commands:
       --format text|json|sarif|junit|github   (default text)
       --max-warnings N   fail when there are more warnings than N
       --lang en|zh       language of the messages (default: from the environment)
-  lsp --stdio            start the language server over stdio
+  fmt [PATH...]          lay out .sun files in the canonical format, in place
+      --check            only list the files that would change (exit 1 if any)
+${FLOWCHART_HELP}${HANDIN_HELP}  lsp --stdio            start the language server over stdio
   version                print the version
 
 Exit status: 0 clean, 1 problems found, 2 the command could not run.
@@ -35,6 +40,23 @@ export interface CliContext {
 
 /** Extra subcommands registered by their own files (export, fmt, …). */
 export const SUBCOMMANDS = new Map<string, SubcommandRunner>();
+SUBCOMMANDS.set('fmt', runFmt);
+
+/** `sunlight export <kind> …`: one runner per kind, each in its own file. */
+export const EXPORTS = new Map<string, SubcommandRunner>([
+    ['flowchart', flowchartRunner],
+    ['catalog', handinRunner('catalog')],
+    ['registers', handinRunner('registers')],
+    ['report', handinRunner('report')]
+]);
+SUBCOMMANDS.set('export', async (args, context) => {
+    const [kind, ...rest] = args;
+    const runner = kind === undefined ? undefined : EXPORTS.get(kind);
+    if (!runner) {
+        throw new UsageError(`${kind === undefined ? 'export needs a kind' : `unknown export '${kind}'`} (expected ${[...EXPORTS.keys()].join(', ')})`);
+    }
+    return runner(rest, context);
+});
 
 export async function main(argv: string[]): Promise<number> {
     const [command, ...rest] = argv;
@@ -113,6 +135,13 @@ function ruleDocsBase(): string | undefined {
 
 /** Runs the CLI as a process: prints a one-line reason and exits 2 on any failure. */
 export function runAsProcess(): void {
+    // `sunlight check | head`: the reader may close the pipe early. Without a
+    // listener the EPIPE error would crash the process with a stack trace.
+    process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code === 'EPIPE') return;
+        process.stderr.write(`sunlight: cannot write the output (${error.code ?? error.message})\n`);
+        process.exit(2);
+    });
     main(process.argv.slice(2)).then(code => {
         process.exitCode = code;
     }, (error: unknown) => {

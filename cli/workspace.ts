@@ -9,9 +9,25 @@ import { NotUtf8Error, readSourceFile, SunlightFileSystem } from '../language/no
 import { createSunlightServices } from '../language/sunlight-module.js';
 import { UsageError } from './errors.js';
 
-/** Every `.sun` file under the given paths (folders recursively, symlink loops skipped), sorted. */
+/**
+ * Every `.sun` file under the given paths (folders recursively, symlink loops
+ * skipped), sorted. A file reached twice (given twice, or through a symlink)
+ * is checked once: loading it twice would report all its names as duplicates.
+ */
 export function collectFiles(paths: readonly string[], zh = false): string[] {
     const files = new Set<string>();
+    const seen = new Set<string>(); // real paths of the files added
+    const add = (file: string) => {
+        let real: string;
+        try {
+            real = fs.realpathSync(file);
+        } catch {
+            real = path.resolve(file);
+        }
+        if (seen.has(real)) return;
+        seen.add(real);
+        files.add(path.resolve(file));
+    };
     const visited = new Set<string>();
     const walk = (directory: string) => {
         let real: string;
@@ -38,7 +54,7 @@ export function collectFiles(paths: readonly string[], zh = false): string[] {
                 continue; // a dangling symlink is not a file to check
             }
             if (stat.isDirectory()) walk(full);
-            else if (stat.isFile() && entry.name.endsWith('.sun')) files.add(path.resolve(full));
+            else if (stat.isFile() && entry.name.endsWith('.sun')) add(full);
         }
     };
     for (const given of paths) {
@@ -46,10 +62,13 @@ export function collectFiles(paths: readonly string[], zh = false): string[] {
         try {
             stat = fs.statSync(given);
         } catch (error) {
-            throw new UsageError(zh ? `路径不存在:${given}` : `no such file or folder: ${given}` + (code(error) === 'ENOENT' ? '' : ` (${code(error)})`));
+            // ENOENT: not there; anything else (ELOOP, EACCES on a parent folder…): there but unreadable.
+            const reason = code(error);
+            if (reason === 'ENOENT') throw new UsageError(zh ? `路径不存在:${given}` : `no such file or folder: ${given}`);
+            throw new UsageError(zh ? `无法读取 ${given}(${reason})` : `cannot read ${given} (${reason})`);
         }
         if (stat.isDirectory()) walk(given);
-        else files.add(path.resolve(given));
+        else add(given);
     }
     return [...files].sort();
 }

@@ -29,11 +29,13 @@ export const EMPTY_CONFIG: SunlightConfig = { rules: new Map() };
 
 const SEVERITIES: readonly RuleSetting[] = ['error', 'warning', 'info', 'hint', 'off'];
 
-export function parseConfig(text: string): { config: SunlightConfig; problems: ConfigProblem[] } {
+export function parseConfig(source: string): { config: SunlightConfig; problems: ConfigProblem[] } {
     const problems: ConfigProblem[] = [];
+    // Offsets are reported in the text without its BOM, as editors count columns.
+    const text = source.replace(/^\uFEFF/, '');
     let json: unknown;
     try {
-        json = JSON.parse(text.replace(/^\uFEFF/, ''));
+        json = JSON.parse(text);
     } catch (error) {
         const detail = error instanceof Error ? error.message : String(error);
         const position = /position (\d+)/.exec(detail);

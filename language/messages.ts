@@ -149,7 +149,9 @@ export const REFERENCE_KINDS: Record<string, { en: string; zh: string }> = {
 };
 
 /** Translates the parser's (English) syntax error messages well enough for zh users. */
-export function syntaxErrorDetail(locale: Locale, original: string): string {
+export function syntaxErrorDetail(locale: Locale, message: string): string {
+    // The parser's messages may span lines ("one of these possible Token sequences: …"); a diagnostic is one line.
+    const original = message.replace(/\s*\n\s*/g, ' ').trim();
     if (locale === 'en') return original;
     const character = /unexpected character: ->(.*?)<-/s.exec(original);
     if (character) return `无法识别的字符“${character[1]}”`;

@@ -1,4 +1,4 @@
-// Bundles the CLI and the language server with esbuild into dist/ (CommonJS, Node 20).
+// Bundles the CLI, the language server and the VS Code extension with esbuild into dist/ (CommonJS, Node 20).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -14,8 +14,16 @@ const common = {
     banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).toString();" }
 };
 const entries = [
-    { entryPoints: ['cli/index.ts'], outfile: 'dist/cli.cjs' },
-    { entryPoints: ['language/server-main.ts'], outfile: 'dist/server.cjs' }
+    // @resvg/resvg-js loads a native binary (.node) from its platform package: required at run time.
+    { entryPoints: ['cli/index.ts'], outfile: 'dist/cli.cjs', external: ['@resvg/resvg-js'] },
+    { entryPoints: ['language/server-main.ts'], outfile: 'dist/server.cjs' },
+    // The VS Code extension (the manifest's `main`); `vscode` is provided by the editor.
+    { entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
+    // The flowchart preview: ELK layout and SVG in a worker thread of the extension host,
+    // and the webview's own script and style (a browser page: no Node, no require).
+    { entryPoints: ['extension/preview/render-worker.ts'], outfile: 'dist/render-worker.cjs' },
+    { entryPoints: ['extension/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome114', define: {}, banner: {} },
+    { entryPoints: ['extension/webview/preview.css'], outfile: 'dist/webview/preview.css', platform: 'browser', define: {}, banner: {} }
 ];
 for (const entry of entries) {
     if (watch) await (await esbuild.context({ ...common, ...entry })).watch();

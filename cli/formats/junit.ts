@@ -25,5 +25,7 @@ export const formatJunit: Formatter = report => {
 function xml(value: string): string {
     return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
         // XML 1.0 forbids most control characters even escaped.
-        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '');
+        .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
+        // A parser turns raw line breaks in attributes into spaces: keep multi-line messages as they are.
+        .replace(/\r/g, '&#13;').replace(/\n/g, '&#10;');
 }

@@ -28,7 +28,7 @@ export const formatSarif: Formatter = (report, options) => {
         message: { text: d.message },
         locations: [{
             physicalLocation: {
-                artifactLocation: { uri: encodeURI(d.file), uriBaseId: '%SRCROOT%' },
+                artifactLocation: { uri: fileUri(d.file), uriBaseId: '%SRCROOT%' },
                 region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
             }
         }]
@@ -38,10 +38,18 @@ export const formatSarif: Formatter = (report, options) => {
         version: '2.1.0',
         runs: [{
             tool: { driver: { name: 'sunlight', semanticVersion: VERSION, rules } },
-            artifacts: report.files.map(file => ({ location: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' } })),
+            artifacts: report.files.map(file => ({ location: { uri: fileUri(file), uriBaseId: '%SRCROOT%' } })),
             results,
             columnKind: 'utf16CodeUnits'
         }]
     };
     return JSON.stringify(sarif, undefined, 2) + '\n';
 };
+
+/**
+ * A relative path as a URI reference: each segment percent-encoded, so that
+ * `#`, `?` or `%` in a file name stay part of the path (encodeURI keeps `#` and `?`).
+ */
+function fileUri(file: string): string {
+    return file.split('/').map(encodeURIComponent).join('/');
+}

@@ -6,8 +6,10 @@ const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint:
 export const formatText: Formatter = (report, options) => {
     const paint = (color: keyof typeof COLORS, text: string) => options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text;
     const zh = report.locale === 'zh';
+    // One line per diagnostic: some parser messages span several lines
+    // ("one of these possible Token sequences:\n  1. ..."), so line breaks become spaces.
     const lines = report.diagnostics.map(d =>
-        `${paint('bold', `${d.file}:${d.line}:${d.column}`)} ${paint(d.severity, d.severity)} ${paint('dim', d.code)} ${d.message}`);
+        `${paint('bold', `${d.file}:${d.line}:${d.column}`)} ${paint(d.severity, d.severity)} ${paint('dim', d.code)} ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
     const { files, errors, warnings, infos, hints } = report.summary;
     const summary = zh
         ? `检查了 ${files} 个文件:${errors} 个错误,${warnings} 个警告,${infos} 个提示${hints ? `,${hints} 个建议` : ''}。`

@@ -26,10 +26,12 @@ export function loadConfigFile(file: string | undefined): LoadedConfig {
         text = fs.readFileSync(file, 'utf8');
     } catch (error) {
         const detail = (error as NodeJS.ErrnoException).code ?? String(error);
+        // No sunlight.json is the normal case: the defaults apply.
+        if (detail === 'ENOENT') return { path: undefined, text: '', config: EMPTY_CONFIG, problems: [] };
         return { path: file, text: '', config: EMPTY_CONFIG, problems: [{ offset: 0, detail: `cannot be read (${detail})`, detailZh: `无法读取(${detail})` }] };
     }
     const { config, problems } = parseConfig(text);
-    return { path: file, text, config, problems };
+    return { path: file, text: text.replace(/^\uFEFF/, ''), config, problems };
 }
 
 /** 0-based line and UTF-16 column of an offset. */

@@ -1,0 +1,238 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildDiagram, type FlowKind } from '../language/diagram/diagram-model.js';
+import { drawFlowchart } from '../language/diagram/pipeline.js';
+import { isDepartment, type Department, type Power } from '../language/generated/ast.js';
+import { toLocale, type Locale } from '../language/messages.js';
+import { UsageError } from './errors.js';
+import type { CliContext, SubcommandRunner } from './main.js';
+import { insideFolder, safeFileName, uniqueFileNames } from './safe-file-name.js';
+import { loadWorkspace, relative } from './workspace.js';
+
+/**
+ * `sunlight export flowchart PATH... --format svg|png --out DIR`: one file per
+ * power and flow, drawn by the preview's own pipeline (buildDiagram →
+ * layoutDiagram → renderSvg, print palette), so the file is exactly what the
+ * editor's *Export SVG* saves. PNG goes through @resvg/resvg-js (its binary
+ * ships inside the npm package) with a CJK font found on the machine.
+ */
+export const FLOWCHART_HELP = `  export flowchart [PATH...] --out DIR
+                         power operation flowcharts, one file per power and flow
+      --format svg|png   (default svg)
+      --power NAME       only this power (NAME or DEPARTMENT.NAME)
+      --flow external|internal   only this kind of flow (default: every flow)
+      --lanes            swimlanes, one per responsible party
+      --lang zh|en       language of the drawing (default zh)
+      --scale N          PNG pixels per SVG unit, 1 to 4 (default 2)
+      --font FILE        a font file for PNG (repeatable; default: a CJK font found on the machine)
+`;
+
+export const flowchartRunner: SubcommandRunner = (args, context) => {
+    let parsed;
+    try {
+        parsed = parseArgs({
+            args, allowPositionals: true, strict: true, options: {
+                format: { type: 'string', default: 'svg' },
+                out: { type: 'string' },
+                power: { type: 'string' },
+                flow: { type: 'string' },
+                lanes: { type: 'boolean', default: false },
+                lang: { type: 'string' },
+                scale: { type: 'string' },
+                font: { type: 'string', multiple: true }
+            }
+        });
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
+    const { values, positionals } = parsed;
+    const zh = context.locale === 'zh';
+    const format = values.format as string;
+    if (format !== 'svg' && format !== 'png') throw new UsageError(zh ? `未知的 --format '${format}'(应为 svg 或 png)` : `unknown --format '${format}' (expected svg or png)`);
+    const flow = values.flow as string | undefined;
+    if (flow !== undefined && flow !== 'external' && flow !== 'internal') {
+        throw new UsageError(zh ? `未知的 --flow '${flow}'(应为 external 或 internal)` : `unknown --flow '${flow}' (expected external or internal)`);
+    }
+    if (!values.out) throw new UsageError(zh ? 'export flowchart 需要 --out 文件夹' : 'export flowchart needs --out DIR');
+    const lang = values.lang as string | undefined;
+    if (lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(lang)) throw new UsageError(`unknown --lang '${lang}' (expected zh or en)`);
+    const scaleText = values.scale as string | undefined;
+    const scale = scaleText === undefined ? 2 : Number(scaleText);
+    if (!(scale >= 1 && scale <= 4)) throw new UsageError(`--scale expects a number from 1 to 4, not '${scaleText}'`);
+    return exportFlowcharts({
+        paths: positionals.length > 0 ? positionals : ['.'],
+        out: values.out as string,
+        format,
+        power: values.power as string | undefined,
+        flow,
+        lanes: Boolean(values.lanes),
+        lang: lang === undefined ? 'zh' : toLocale(lang),
+        scale,
+        fonts: (values.font as string[] | undefined) ?? [],
+        ruleDocsBase: context.ruleDocsBase
+    }, context);
+};
+
+export interface FlowchartExportOptions {
+    readonly paths: readonly string[];
+    readonly out: string;
+    readonly format: 'svg' | 'png';
+    readonly power?: string;
+    readonly flow?: FlowKind;
+    readonly lanes: boolean;
+    /** Language of the drawings. */
+    readonly lang: Locale;
+    readonly scale: number;
+    readonly fonts: readonly string[];
+    readonly ruleDocsBase?: string;
+}
+
+interface Job { readonly department: string; readonly power: Power; readonly flow: FlowKind }
+
+export async function exportFlowcharts(options: FlowchartExportOptions, context: Pick<CliContext, 'locale' | 'write'>): Promise<number> {
+    const zh = context.locale === 'zh';
+    const workspace = await loadWorkspace(options.paths, { locale: context.locale, ruleDocsBase: options.ruleDocsBase });
+    const jobs: Job[] = [];
+    for (const document of workspace.documents) {
+        if (document.parseResult.lexerErrors.length + document.parseResult.parserErrors.length > 0) {
+            process.stderr.write(zh
+                ? `sunlight: 警告:${relative(document.uri.fsPath)} 有语法错误,其流程图可能不完整\n`
+                : `sunlight: warning: ${relative(document.uri.fsPath)} does not parse; its flowcharts may be incomplete\n`);
+        }
+        for (const element of document.parseResult.value.elements ?? []) {
+            if (!isDepartment(element)) continue;
+            for (const power of element.powers ?? []) {
+                if (!power.name || !matches(options.power, element, power)) continue;
+                const kinds = [...new Set((power.flows ?? []).map(f => f.kind as FlowKind))];
+                for (const kind of kinds) {
+                    if (options.flow === undefined || options.flow === kind) jobs.push({ department: element.name ?? '', power, flow: kind });
+                }
+            }
+        }
+    }
+    if (jobs.length === 0) {
+        const what = options.power === undefined ? '' : zh ? `名为“${options.power}”的` : ` named '${options.power}'`;
+        throw new UsageError(zh
+            ? `没有找到${what}${options.flow ? `有${options.flow === 'external' ? '外部' : '内部'}流程的` : '有流程的'}职权`
+            : `no power${what} with ${options.flow ? `an ${options.flow} flow` : 'a flow'} in the given files`);
+    }
+
+    const extension = `.${options.format}`;
+    const names = uniqueFileNames(jobs.map(job => [
+        safeFileName(job.department), safeFileName(job.power.name), job.flow, ...(options.lanes ? ['lanes'] : [])
+    ].join('-')), extension);
+    fs.mkdirSync(options.out, { recursive: true });
+    const rasterise = options.format === 'png' ? await pngRenderer(options, zh) : undefined;
+
+    for (let i = 0; i < jobs.length; i++) {
+        const job = jobs[i];
+        const model = buildDiagram(job.power, job.flow, { lanes: options.lanes });
+        const { svg } = await drawFlowchart(model, { palette: 'print', locale: options.lang });
+        const target = insideFolder(options.out, names[i]);
+        fs.writeFileSync(target, rasterise ? rasterise(svg) : svg);
+        context.write(`${relative(target)}\n`);
+    }
+    return 0;
+}
+
+function matches(wanted: string | undefined, department: Department, power: Power): boolean {
+    return wanted === undefined || wanted === power.name || wanted === `${department.name}.${power.name}`;
+}
+
+// ---------------------------------------------------------------- PNG
+
+/**
+ * Where CJK fonts usually live: Debian/Ubuntu (fonts-noto-cjk,
+ * fonts-wqy-microhei, fonts-wqy-zenhei), Fedora, Windows, macOS. The first
+ * one found is enough; every file given with --font is loaded too.
+ */
+const CJK_FONT_FILES = [
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc',
+    '/usr/share/fonts/google-noto-cjk/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/google-noto-sans-cjk-vf-fonts/NotoSansCJK-VF.ttc',
+    '/usr/share/fonts/noto-cjk/NotoSansCJK-Regular.ttc',
+    '/usr/share/fonts/truetype/wqy/wqy-microhei.ttc',
+    '/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc',
+    '/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf',
+    'C:\\Windows\\Fonts\\msyh.ttc',
+    'C:\\Windows\\Fonts\\msyhbd.ttc',
+    'C:\\Windows\\Fonts\\simhei.ttf',
+    '/System/Library/Fonts/PingFang.ttc',
+    '/System/Library/Fonts/STHeiti Light.ttc',
+    '/Library/Fonts/Arial Unicode.ttf'
+];
+
+/** A CJK font file found on this machine (the user's font folders included), or none. */
+export function findCjkFonts(): string[] {
+    const found = CJK_FONT_FILES.filter(file => isFile(file));
+    if (found.length > 0) return found;
+    // Elsewhere in the usual font folders, by file name.
+    const pattern = /(notosanscjk|notosanssc|sourcehansans|wqy-|msyh|simhei|simsun|pingfang|hiragino|droidsansfallback|notoserifcjk)/i;
+    const roots = ['/usr/share/fonts', '/usr/local/share/fonts', path.join(os.homedir(), '.fonts'), path.join(os.homedir(), '.local', 'share', 'fonts')];
+    for (const root of roots) {
+        const hit = findFile(root, pattern, 4);
+        if (hit) return [hit];
+    }
+    return [];
+}
+
+function findFile(folder: string, pattern: RegExp, depth: number): string | undefined {
+    let entries: fs.Dirent[];
+    try {
+        entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+        return undefined;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(folder, entry.name);
+        if (entry.isFile() && pattern.test(entry.name) && /\.(ttf|otf|ttc|otc)$/i.test(entry.name)) return full;
+        if (entry.isDirectory() && depth > 0) {
+            const hit = findFile(full, pattern, depth - 1);
+            if (hit) return hit;
+        }
+    }
+    return undefined;
+}
+
+function isFile(file: string): boolean {
+    try {
+        return fs.statSync(file).isFile();
+    } catch {
+        return false;
+    }
+}
+
+async function pngRenderer(options: FlowchartExportOptions, zh: boolean): Promise<(svg: string) => Buffer> {
+    for (const font of options.fonts) {
+        if (!isFile(font)) throw new UsageError(zh ? `字体文件不存在:${font}` : `no such font file: ${font}`);
+    }
+    const cjk = findCjkFonts();
+    if (cjk.length === 0 && options.fonts.length === 0) {
+        process.stderr.write(zh
+            ? 'sunlight: 警告:未找到中文字体,PNG 中的汉字将显示为方框;请安装 fonts-noto-cjk(Debian/Ubuntu)或用 --font 指定字体文件\n'
+            : 'sunlight: warning: no CJK font found, Chinese text in the PNG will show as boxes; install fonts-noto-cjk (Debian/Ubuntu) or pass --font FILE\n');
+    }
+    let Resvg: typeof import('@resvg/resvg-js').Resvg;
+    try {
+        ({ Resvg } = await import('@resvg/resvg-js'));
+    } catch (error) {
+        throw new UsageError(zh
+            ? `无法加载 PNG 渲染器 @resvg/resvg-js(${error instanceof Error ? error.message.split('\n')[0] : String(error)})`
+            : `cannot load the PNG renderer @resvg/resvg-js (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
+    }
+    const fontFiles = [...options.fonts, ...cjk];
+    return svg => {
+        const resvg = new Resvg(svg, {
+            fitTo: { mode: 'zoom', value: options.scale },
+            // Only the fonts named here: resvg's font fallback picks the first font of
+            // its database that has a glyph, which among all system fonts may be a
+            // serif or a Japanese face. The SVG names Noto Sans CJK SC first.
+            font: { loadSystemFonts: fontFiles.length === 0, fontFiles, defaultFontFamily: 'Noto Sans CJK SC' },
+            logLevel: 'off'
+        });
+        return resvg.render().asPng();
+    };
+}

@@ -1,0 +1,143 @@
+import * as fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { EmptyFileSystem, TextDocument, URI } from 'langium';
+import type { Model } from '../language/generated/ast.js';
+import { toLocale, type Locale } from '../language/messages.js';
+import { decodeSource } from '../language/node/file-system.js';
+import { createSunlightServices } from '../language/sunlight-module.js';
+import { UsageError } from './errors.js';
+import type { CliContext } from './main.js';
+import { collectFiles, relative } from './workspace.js';
+
+/**
+ * `sunlight fmt [--check] [PATH...]`: lays out `.sun` files in the canonical
+ * layout of the language server's formatter (language/lsp/formatter.ts).
+ * Without `--check` it rewrites changed files in place, keeping their BOM and
+ * line-ending style; with `--check` it only lists the files that would change
+ * (exit 1 if any). A file with syntax errors is reported and left as it is
+ * (exit 1).
+ */
+export interface FormatFileResult {
+    readonly file: string;
+    /** The formatted text (BOM and line endings as in the file); undefined when the file does not parse. */
+    readonly formatted?: string;
+    readonly changed: boolean;
+    /** First syntax error, 1-based, when the file does not parse. */
+    readonly syntaxError?: { line: number; column: number; message: string };
+}
+
+const UTF8_BOM = [0xef, 0xbb, 0xbf];
+
+/** Formats the given text (without BOM) as the formatter would; line breaks follow the text's own style. */
+export async function formatText(text: string, services = sharedFormatServices()): Promise<{ formatted?: string; syntaxError?: FormatFileResult['syntaxError'] }> {
+    const uri = URI.file(`/sunlight-fmt/${++documentCounter}.sun`);
+    const document = services.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
+    const { lexerErrors, parserErrors } = document.parseResult;
+    if (lexerErrors.length > 0 || parserErrors.length > 0) {
+        const lexer = lexerErrors[0];
+        const parser = parserErrors[0];
+        const syntaxError = lexer && (!parser || (lexer.line ?? 0) <= (parser.token.startLine ?? 0))
+            ? { line: lexer.line ?? 1, column: lexer.column ?? 1, message: lexer.message }
+            : { line: parser.token.startLine ?? 1, column: parser.token.startColumn ?? 1, message: parser.message };
+        return { syntaxError };
+    }
+    const firstBreak = text.indexOf('\n');
+    const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
+    const edits = await services.Sunlight.lsp.Formatter!.formatDocument(document, {
+        textDocument: { uri: uri.toString() },
+        options: { tabSize: 4, insertSpaces: true }
+    });
+    const formatted = TextDocument.applyEdits(document.textDocument, edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\n/g, eol) })));
+    return { formatted };
+}
+
+let documentCounter = 0;
+
+function createFormatServices() {
+    return createSunlightServices(EmptyFileSystem);
+}
+
+let cachedServices: ReturnType<typeof createFormatServices> | undefined;
+
+function sharedFormatServices() {
+    return cachedServices ??= createFormatServices();
+}
+
+/** Formats each `.sun` file under the paths; writes the changed ones back unless `check`. */
+export async function formatFiles(paths: readonly string[], options: { check: boolean; locale: Locale }): Promise<FormatFileResult[]> {
+    const zh = options.locale === 'zh';
+    const files = collectFiles(paths, zh);
+    const services = createFormatServices();
+    const results: FormatFileResult[] = [];
+    for (const file of files) {
+        let bytes: Uint8Array;
+        let text: string;
+        try {
+            bytes = fs.readFileSync(file);
+            text = decodeSource(bytes, true);
+        } catch (error) {
+            const reason = error instanceof TypeError ? (zh ? '不是有效的 UTF-8 文本' : 'is not valid UTF-8 text') : errorCode(error);
+            throw new UsageError(zh ? `无法读取 ${relative(file)}(${reason})` : `cannot read ${relative(file)} (${reason})`);
+        }
+        const bom = UTF8_BOM.every((byte, i) => bytes[i] === byte) ? '\uFEFF' : '';
+        const { formatted, syntaxError } = await formatText(text, services);
+        if (formatted === undefined) {
+            results.push({ file, changed: false, syntaxError });
+            continue;
+        }
+        const changed = formatted !== text;
+        if (changed && !options.check) {
+            try {
+                fs.writeFileSync(file, bom + formatted);
+            } catch (error) {
+                throw new UsageError(zh ? `无法写入 ${relative(file)}(${errorCode(error)})` : `cannot write ${relative(file)} (${errorCode(error)})`);
+            }
+        }
+        results.push({ file, formatted: bom + formatted, changed });
+    }
+    return results;
+}
+
+/** The `fmt` subcommand: exit 0 when nothing is (or was) wrong, 1 when files would change under `--check` or do not parse. */
+export async function runFmt(args: string[], context: CliContext, writeError: (text: string) => void = text => { process.stderr.write(text); }): Promise<number> {
+    let values: { check?: boolean; lang?: string };
+    let positionals: string[];
+    try {
+        ({ values, positionals } = parseArgs({
+            args,
+            options: { check: { type: 'boolean' }, lang: { type: 'string' } },
+            allowPositionals: true,
+            strict: true
+        }));
+    } catch (error) {
+        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+    }
+    if (values.lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(values.lang)) {
+        throw new UsageError(`unknown --lang '${values.lang}' (expected en or zh)`);
+    }
+    const locale = values.lang === undefined ? context.locale : toLocale(values.lang);
+    const zh = locale === 'zh';
+    const check = Boolean(values.check);
+    const results = await formatFiles(positionals.length > 0 ? positionals : ['.'], { check, locale });
+    let failed = false;
+    for (const result of results) {
+        const file = relative(result.file);
+        if (result.syntaxError) {
+            failed = true;
+            const { line, column } = result.syntaxError;
+            writeError(zh ? `${file}:${line}:${column}: 有语法错误,未格式化\n` : `${file}:${line}:${column}: syntax error, not formatted\n`);
+        } else if (result.changed) {
+            if (check) failed = true;
+            context.write(`${file}\n`);
+        }
+    }
+    if (check && results.some(result => result.changed)) {
+        const count = results.filter(result => result.changed).length;
+        writeError(zh ? `${count} 个文件需要格式化(运行 sunlight fmt)\n` : `${count} file${count === 1 ? '' : 's'} would be reformatted (run sunlight fmt)\n`);
+    }
+    return failed ? 1 : 0;
+}
+
+function errorCode(error: unknown): string {
+    return (error as NodeJS.ErrnoException)?.code ?? (error instanceof Error ? error.message : String(error));
+}

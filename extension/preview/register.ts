@@ -18,7 +18,10 @@ export function registerPreview(context: vscode.ExtensionContext, client: Langua
     const renderer = new FlowchartRenderer(context.asAbsolutePath('dist/render-worker.cjs'));
     const open = (target?: { uri?: string; power?: string }) => FlowchartPreview.open(context, client, renderer, target);
     const onPreview = (command: PreviewCommand) => async () => {
-        const preview = FlowchartPreview.active ?? open();
+        const existing = FlowchartPreview.active;
+        const preview = existing ?? open();
+        // A preview opened just now draws first, so that an export has something to save.
+        if (!existing) await preview.update();
         await preview.run(command);
     };
     context.subscriptions.push(

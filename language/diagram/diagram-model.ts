@@ -62,7 +62,7 @@ export interface DiagramNode {
     /** The whole declaration, and its name (where reveal puts the selection). */
     readonly range?: DiagramRange;
     readonly nameRange?: DiagramRange;
-    /** Risk points `at` this step. */
+    /** Risk points `at` this step or decision. */
     readonly risks: readonly DiagramRisk[];
     /** The lane's id in swimlane mode. */
     readonly lane?: string;
@@ -153,7 +153,8 @@ export function buildDiagram(power: Power, flowKind?: FlowKind, options: BuildDi
 
         nodes.push({ id: 'start', kind: 'start', name: '', collective: false, reachable: true, onLongestPath: true, range: flowHeaderRange(flow), risks: [] });
         for (const node of graph.nodes) {
-            const atNode = isStep(node) ? risks.filter(risk => risk.at && refName(risk.at) === node.name) : [];
+            // `risk … at X` names a step or decision of the power; both flows may use the name.
+            const atNode = risks.filter(risk => risk.at && refName(risk.at) === node.name);
             atNode.forEach(risk => usedRisks.add(risk));
             nodes.push({
                 id: idOf.get(node)!,

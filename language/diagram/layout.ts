@@ -81,7 +81,7 @@ const DECISION = { maxText: 150, minWidth: 120, minHeight: 64 };
 const TERMINAL = { height: 36, minWidth: 88, padX: 24 };
 const BADGE = { radius: 9, spacing: 4 };
 const EDGE_LABEL = { maxText: 120, padX: 4, padY: 2 };
-const LANE = { headerHeight: 30, pad: 24, minWidth: 160, gap: 30 };
+const LANE = { headerHeight: 30, pad: 24, minWidth: 160, gap: 30, margin: 16 };
 
 const GRADES = ['high', 'medium', 'low'] as const;
 
@@ -157,7 +157,6 @@ const ROOT_OPTIONS: LayoutOptions = {
     'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
-    'elk.layered.thoroughness': '10',
     'elk.separateConnectedComponents': 'false'
 };
 
@@ -223,7 +222,10 @@ function elkGraph(model: DiagramModel, sized: readonly Sized[], labels: Readonly
             id: edge.id,
             sources: [sourcePort.get(edge.id) ?? edge.source],
             targets: [decisions.has(edge.target) ? `${edge.target}.in` : edge.target],
-            labels: label ? [{ id: `${edge.id}.label`, text: edge.label, width: label.width, height: label.height, layoutOptions: { 'elk.edgeLabels.placement': 'CENTER' } }] : undefined
+            // Centre labels become dummy nodes of their own (never overlapping); the
+            // interactive second pass of swimlane mode has no column for those, so
+            // there the labels sit at the edge's start (its decision's side).
+            labels: label ? [{ id: `${edge.id}.label`, text: edge.label, width: label.width, height: label.height, layoutOptions: { 'elk.edgeLabels.placement': positions ? 'TAIL' : 'CENTER' } }] : undefined
         };
     });
     return { id: 'root', layoutOptions: positions ? INTERACTIVE_OPTIONS : ROOT_OPTIONS, children, edges };
@@ -256,8 +258,18 @@ export async function layoutDiagram(model: DiagramModel, options: LayoutDiagramO
     let result = await elk().layout(elkGraph(model, sized, labels));
     let lanes: LaidOutLane[] = [];
     if (model.lanes && model.lanes.length > 0) {
-        const columns = laneColumns(model.lanes, sized, result);
-        result = await elk().layout(elkGraph(model, sized, labels, columns.positions));
+        // ELK keeps the columns, except where a long edge passing by pushes a node
+        // sideways: then that lane is widened and the second pass run again.
+        const first = result;
+        const extra = new Map<string, number>();
+        let columns = laneColumns(model.lanes, sized, first, extra);
+        for (let attempt = 0; ; attempt++) {
+            result = await elk().layout(elkGraph(model, sized, labels, columns.positions));
+            const overflow = laneOverflow(model.lanes, columns, sized, result);
+            if (overflow.size === 0 || attempt === 5) break;
+            for (const [lane, px] of overflow) extra.set(lane, (extra.get(lane) ?? 0) + px);
+            columns = laneColumns(model.lanes, sized, first, extra);
+        }
         lanes = placeLanes(model.lanes, columns, result);
     }
     return collect(model, locale, sized, labels, result, lanes);
@@ -269,7 +281,7 @@ interface Columns {
 }
 
 /** One column per lane; nodes keep the rows (layers) of the first layout, side by side within a row. */
-function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[], first: ElkNode): Columns {
+function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[], first: ElkNode, extra: ReadonlyMap<string, number>): Columns {
     const placed = new Map((first.children ?? []).map(c => [c.id, c]));
     // Rows: nodes whose vertical extents overlap are in the same layer.
     const byTop = [...sized].sort((a, b) => (placed.get(a.node.id)?.y ?? 0) - (placed.get(b.node.id)?.y ?? 0) || index(a) - index(b));
@@ -286,7 +298,7 @@ function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[]
 
     const positions = new Map<string, Point>();
     const lanes: Columns['lanes'] = [];
-    let left = 0;
+    let left = LANE.margin;
     for (const lane of modelLanes) {
         const members = sized.filter(s => lane.nodes.includes(s.node.id));
         const rows = new Map<number, Sized[]>();
@@ -298,7 +310,7 @@ function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[]
         const rowWidth = (list: Sized[]) => list.reduce((w, s) => w + s.width, 0) + (list.length - 1) * LANE.gap;
         const inner = Math.max(0, ...[...rows.values()].map(rowWidth));
         const header = measureText(lane.name || ' ', FONTS.lane) + 2 * 12;
-        const width = ceil(Math.max(LANE.minWidth, inner + 2 * LANE.pad, Math.min(header, 260)));
+        const width = ceil(Math.max(LANE.minWidth, inner + 2 * LANE.pad, Math.min(header, 260)) + (extra.get(lane.id) ?? 0));
         for (const list of rows.values()) {
             let x = left + (width - rowWidth(list)) / 2;
             for (const s of list) {
@@ -312,10 +324,31 @@ function laneColumns(modelLanes: readonly DiagramLane[], sized: readonly Sized[]
     return { positions, lanes };
 }
 
-function placeLanes(modelLanes: readonly DiagramLane[], columns: Columns, result: ElkNode): LaidOutLane[] {
-    // ELK keeps the columns up to a shift (its padding); find it from the placed nodes.
+/** ELK's shift of the columns (its padding), from the placed nodes. */
+function columnShift(columns: Columns, result: ElkNode): number {
     const shifts = (result.children ?? []).map(c => (c.x ?? 0) - (columns.positions.get(c.id)?.x ?? 0)).sort((a, b) => a - b);
-    const shift = shifts.length ? shifts[Math.floor(shifts.length / 2)] : 0;
+    return shifts.length ? shifts[Math.floor(shifts.length / 2)] : 0;
+}
+
+/** For each lane some node of which ELK pushed out of the lane's column: how much wider it should be. */
+function laneOverflow(modelLanes: readonly DiagramLane[], columns: Columns, sized: readonly Sized[], result: ElkNode): Map<string, number> {
+    const shift = columnShift(columns, result);
+    const placed = new Map((result.children ?? []).map(c => [c.id, c]));
+    const overflow = new Map<string, number>();
+    modelLanes.forEach((lane, i) => {
+        const left = columns.lanes[i].left + shift, right = left + columns.lanes[i].width;
+        for (const s of sized.filter(s => lane.nodes.includes(s.node.id))) {
+            const x = placed.get(s.node.id)?.x ?? 0;
+            const over = Math.max(left + 4 - x, x + s.width - (right - 4));
+            if (over > 0) overflow.set(lane.id, Math.max(overflow.get(lane.id) ?? 0, ceil(2 * over + 8)));
+        }
+    });
+    return overflow;
+}
+
+function placeLanes(modelLanes: readonly DiagramLane[], columns: Columns, result: ElkNode): LaidOutLane[] {
+    // ELK keeps the columns up to a shift (its padding).
+    const shift = columnShift(columns, result);
     const height = result.height ?? 0;
     return modelLanes.map((lane, i) => ({
         ...lane,
@@ -352,7 +385,7 @@ function collect(model: DiagramModel, locale: Locale, sized: readonly Sized[], l
     });
     // Lanes span the whole drawing width-wise; the drawing spans all lanes.
     const lanesRight = lanes.reduce((r, l) => Math.max(r, l.x + l.width), 0);
-    const width = round(Math.max(result.width ?? 0, lanesRight + (lanes.length ? 24 : 0)));
+    const width = round(Math.max(result.width ?? 0, lanesRight + (lanes.length ? LANE.margin : 0)));
     const height = round((result.height ?? 0) + dy);
     return { model, locale, width, height, nodes, edges, lanes: lanes.map(l => ({ ...l, height: height - l.y })) };
 }

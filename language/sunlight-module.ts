@@ -1,12 +1,14 @@
 import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { SunlightSettings } from './config.js';
+import { SunlightDocumentBuilder } from './document-builder.js';
 import { SunlightDocumentValidator } from './document-validator.js';
 import { SunlightGeneratedModule, SunlightGeneratedSharedModule } from './generated/module.js';
-import { SunlightFormatter } from './lsp/formatter.js';
+import { SunlightLspModule, SunlightSharedLspModule } from './lsp/lsp-module.js';
+import { SunlightReferences } from './lsp/references.js';
 import { SunlightScopeComputation } from './scope-computation.js';
 import { SunlightScopeProvider } from './scope-provider.js';
 import { SunlightTokenBuilder } from './token-builder.js';
@@ -46,22 +48,28 @@ export function createSunlightModule(options: SunlightModuleOptions = {}): Modul
         },
         references: {
             ScopeComputation: services => new SunlightScopeComputation(services),
-            ScopeProvider: services => new SunlightScopeProvider(services)
+            ScopeProvider: services => new SunlightScopeProvider(services),
+            References: services => new SunlightReferences(services)
         },
         validation: {
             DocumentValidator: services => new SunlightDocumentValidator(services)
         },
-        lsp: {
-            Formatter: services => new SunlightFormatter(services)
-        }
+        lsp: SunlightLspModule
     };
 }
+
+/** Shared services: the document builder that revalidates files declaring a changed workspace-level name. */
+export const SunlightSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: services => new SunlightDocumentBuilder(services)
+    }
+};
 
 export function createSunlightServices(context: DefaultSharedModuleContext, options: SunlightModuleOptions = {}): {
     shared: LangiumSharedServices;
     Sunlight: SunlightServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule);
+    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule, SunlightSharedLspModule, SunlightSharedModule);
     const Sunlight = inject(createDefaultModule({ shared }), SunlightGeneratedModule, createSunlightModule(options));
     shared.ServiceRegistry.register(Sunlight);
     registerValidationChecks(Sunlight);

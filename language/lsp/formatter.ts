@@ -15,10 +15,11 @@ import type { SunlightServices } from '../sunlight-module.js';
  * - the file ends with one line break.
  *
  * Only whitespace between tokens ever changes: comments stay where they are
- * (attached to the same neighbours, their text untouched), and a `//` comment
- * always keeps the line break after it. As a last guard, the result is lexed
- * again and compared token by token with the original; if anything but
- * whitespace would change, no edit is returned.
+ * (attached to the same neighbours, their text untouched, one space before a
+ * comment that follows a token), and a `//` comment always keeps the line
+ * break after it (a clause it interrupts continues one level deeper). As a
+ * last guard, the result is lexed again and compared token by token with the
+ * original; if anything but whitespace would change, no edit is returned.
  */
 export class SunlightFormatter extends AbstractFormatter {
     private readonly lexer: Lexer;
@@ -65,9 +66,11 @@ export class SunlightFormatter extends AbstractFormatter {
         let previous: CstNode | undefined;
         units.forEach((unit, index) => {
             const inBlock = open >= 0 && index > open && (close < 0 || index < close);
+            // No blank line right after `{`.
+            const member = index === open + 1 ? Formatting.indent() : SunlightFormatter.MEMBER;
             if (unit.hidden) {
                 // A comment inside a block is indented like a member when it starts a line.
-                if (inBlock) region(unit).prepend(SunlightFormatter.MEMBER);
+                if (inBlock) region(unit).prepend(member);
                 return;
             }
             if (index === 0) {
@@ -77,11 +80,11 @@ export class SunlightFormatter extends AbstractFormatter {
             if (index === close) {
                 region(unit).prepend(Formatting.newLine());
             } else if (inBlock && (unit.astNode !== node || lineKeywords.includes(unit.text) && isLeafCstNode(unit))) {
-                region(unit).prepend(SunlightFormatter.MEMBER);
-            } else if (unit.text === ',' || unit.text === '.' || previous?.text === '.') {
-                region(unit).prepend(Formatting.noSpace());
+                region(unit).prepend(member);
             } else {
-                region(unit).prepend(Formatting.oneSpace());
+                // A property that starts with a keyword of this block is one level deeper than the node.
+                const spacing = unit.text === ',' || unit.text === '.' || previous?.text === '.' ? Formatting.noSpace() : Formatting.oneSpace();
+                region(unit).prepend(inBlock ? { ...spacing, continuation: 2 } as Continued : spacing);
             }
             previous = unit;
         });
@@ -95,22 +98,48 @@ export class SunlightFormatter extends AbstractFormatter {
     }
 
     /**
+     * Langium drops every `\r` before comparing, so a lone `\r` line break (old Mac
+     * files, some pastes from Word) was never replaced: `A\r.B` stayed as it was.
+     * Only `\r\n` counts as `\n` here (found by test/robustness/formatter.test.ts).
+     */
+    protected override isNecessary(edit: TextEdit, document: TextDocument): boolean {
+        return edit.newText !== document.getText(edit.range).replace(/\r\n/g, '\n');
+    }
+
+    /**
      * A comment that starts a line gets its line breaks (one, or two for a blank
-     * line; none at the start of the file) and its indentation; one that follows
+     * line where its formatting allows one; none at the start of the file) and its indentation; one that follows
      * a token on the same line is left as it is. The comment's own text is never
      * touched (Langium would re-indent the inner lines of a block comment).
      */
     protected override createHiddenTextEdits(previous: CstNode | undefined, hidden: CstNode, formatting: FormattingAction | undefined, context: FormattingContext): TextEdit[] {
         const start = hidden.range.start;
         const end = previous?.range.end;
-        if (end && end.line === start.line) return [];
+        // A comment after a token on the same line: one space before it.
+        if (end && end.line === start.line) return [{ range: { start: end, end: start }, newText: ' ' }];
         const move = this.findFittingMove({ start: end ?? { line: 0, character: 0 }, end: start }, formatting?.moves ?? [], context);
-        const lines = end ? Math.min(Math.max(start.line - end.line, 1), 2) : 0;
+        const lines = end ? Math.max(1, Math.min(start.line - end.line, move?.lines ?? 2)) : 0;
         const indentation = this.getIndentationCharacterCount(context, move);
         return [{
             range: { start: end ?? { line: 0, character: 0 }, end: start },
             newText: '\n'.repeat(lines) + ' '.repeat(indentation)
         }];
+    }
+
+    /**
+     * Langium leaves the space after a comment alone. Here a token after a
+     * block comment on the same line gets its usual spacing, and a token on
+     * the line after a comment (within a clause: `step A // why` then `by B`)
+     * keeps its line break, indented one level deeper than its clause.
+     */
+    protected override createTextEdit(a: CstNode | undefined, b: CstNode, formatting: FormattingAction, context: FormattingContext): TextEdit[] {
+        if (a?.hidden && !b.hidden && formatting.moves.every(move => move.characters !== undefined && move.lines === undefined && move.tabs === undefined)) {
+            const range = { start: a.range.end, end: b.range.start };
+            if (range.start.line === range.end.line) return [this.createSpaceTextEdit(range, formatting.moves[0].characters!, formatting.options)];
+            const levels = (formatting as Continued).continuation ?? 1;
+            return [{ range, newText: '\n' + ' '.repeat(this.getIndentationCharacterCount(context, { tabs: levels })) }];
+        }
+        return super.createTextEdit(a, b, formatting, context);
     }
 
     /** Exactly one line break after the last token (or comment). */
@@ -127,7 +156,7 @@ export class SunlightFormatter extends AbstractFormatter {
         }
         if (!last) return [];
         const tail = text.slice(last.end);
-        if (!/^\s*$/.test(tail) || tail.replace(/\r/g, '') === '\n') return [];
+        if (!/^\s*$/.test(tail) || tail === '\n' || tail === '\r\n') return [];
         return [{
             range: { start: document.textDocument.positionAt(last.end), end: document.textDocument.positionAt(text.length) },
             newText: '\n'
@@ -148,6 +177,12 @@ export class SunlightFormatter extends AbstractFormatter {
             .map(token => token.image);
     }
 }
+
+/**
+ * Spacing within a clause, with how many levels deeper than the current
+ * indentation the clause continues when a `//` comment breaks its line.
+ */
+type Continued = FormattingAction & { continuation?: number };
 
 function sameTokens(a: readonly string[], b: readonly string[]): boolean {
     return a.length === b.length && a.every((image, i) => image === b[i]);

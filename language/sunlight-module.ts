@@ -7,7 +7,18 @@ import { SunlightSettings } from './config.js';
 import { SunlightDocumentBuilder } from './document-builder.js';
 import { SunlightDocumentValidator } from './document-validator.js';
 import { SunlightGeneratedModule, SunlightGeneratedSharedModule } from './generated/module.js';
-import { SunlightLspModule, SunlightSharedLspModule } from './lsp/lsp-module.js';
+import { SunlightCodeActionProvider } from './lsp/code-actions.js';
+import { SunlightCodeLensProvider } from './lsp/code-lens.js';
+import { SunlightCompletionProvider } from './lsp/completion-provider.js';
+import { SunlightDefinitionProvider } from './lsp/definition-provider.js';
+import { SunlightDocumentSymbolProvider } from './lsp/document-symbols.js';
+import { SunlightFormatter } from './lsp/formatter.js';
+import { SunlightFuzzyMatcher } from './lsp/fuzzy-matcher.js';
+import { SunlightHoverProvider } from './lsp/hover-provider.js';
+import { SunlightInlayHintProvider } from './lsp/inlay-hints.js';
+import { SunlightNodeKindProvider } from './lsp/node-kinds.js';
+import { SunlightRenameProvider } from './lsp/rename-provider.js';
+import { SunlightSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { SunlightReferences } from './lsp/references.js';
 import { SunlightScopeComputation } from './scope-computation.js';
 import { SunlightScopeProvider } from './scope-provider.js';
@@ -54,14 +65,35 @@ export function createSunlightModule(options: SunlightModuleOptions = {}): Modul
         validation: {
             DocumentValidator: services => new SunlightDocumentValidator(services)
         },
-        lsp: SunlightLspModule
+        // Folding, find references, document highlights and workspace symbols are
+        // Langium's own; they understand qualified names through SunlightReferences.
+        lsp: {
+            CompletionProvider: services => new SunlightCompletionProvider(services),
+            HoverProvider: services => new SunlightHoverProvider(services),
+            DefinitionProvider: services => new SunlightDefinitionProvider(services),
+            RenameProvider: services => new SunlightRenameProvider(services),
+            DocumentSymbolProvider: services => new SunlightDocumentSymbolProvider(services),
+            Formatter: services => new SunlightFormatter(services),
+            CodeActionProvider: services => new SunlightCodeActionProvider(services),
+            InlayHintProvider: services => new SunlightInlayHintProvider(services),
+            CodeLensProvider: services => new SunlightCodeLensProvider(services),
+            SemanticTokenProvider: services => new SunlightSemanticTokenProvider(services)
+        }
     };
 }
 
-/** Shared services: the document builder that revalidates files declaring a changed workspace-level name. */
+/**
+ * Shared services: the document builder that revalidates files declaring a
+ * changed workspace-level name; symbol kinds by Sunlight's AST types; fuzzy
+ * matching that finds Chinese and qualified names from any character.
+ */
 export const SunlightSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: services => new SunlightDocumentBuilder(services)
+    },
+    lsp: {
+        NodeKindProvider: () => new SunlightNodeKindProvider(),
+        FuzzyMatcher: () => new SunlightFuzzyMatcher()
     }
 };
 
@@ -69,7 +101,7 @@ export function createSunlightServices(context: DefaultSharedModuleContext, opti
     shared: LangiumSharedServices;
     Sunlight: SunlightServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule, SunlightSharedLspModule, SunlightSharedModule);
+    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule, SunlightSharedModule);
     const Sunlight = inject(createDefaultModule({ shared }), SunlightGeneratedModule, createSunlightModule(options));
     shared.ServiceRegistry.register(Sunlight);
     registerValidationChecks(Sunlight);

@@ -16,12 +16,13 @@ const common = {
 const entries = [
     // @resvg/resvg-js loads a native binary (.node) from its platform package: required at run time.
     { entryPoints: ['cli/index.ts'], outfile: 'dist/cli.cjs', external: ['@resvg/resvg-js'] },
-    { entryPoints: ['language/server-main.ts'], outfile: 'dist/server.cjs' },
+    { entryPoints: ['language/server-main.ts'], outfile: 'dist/server.cjs', minify: true },
     // The VS Code extension (the manifest's `main`); `vscode` is provided by the editor.
-    { entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'] },
+    // Minified: these ship in the .vsix and load in the editor.
+    { entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', external: ['vscode'], minify: true },
     // The flowchart preview: ELK layout and SVG in a worker thread of the extension host,
     // and the webview's own script and style (a browser page: no Node, no require).
-    { entryPoints: ['extension/preview/render-worker.ts'], outfile: 'dist/render-worker.cjs' },
+    { entryPoints: ['extension/preview/render-worker.ts'], outfile: 'dist/render-worker.cjs', minify: true },
     { entryPoints: ['extension/webview/preview.ts'], outfile: 'dist/webview/preview.js', platform: 'browser', format: 'iife', target: 'chrome114', define: {}, banner: {} },
     { entryPoints: ['extension/webview/preview.css'], outfile: 'dist/webview/preview.css', platform: 'browser', define: {}, banner: {} }
 ];

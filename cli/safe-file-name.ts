@@ -12,6 +12,8 @@ export function safeFileName(name: string, fallback = '_'): string {
     let result = name.normalize('NFC')
         // Path separators, characters Windows forbids, controls, bidi and zero-width marks.
         .replace(/[/\\:*?"<>|\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g, '_')
+        // A lone surrogate would be written as U+FFFD: two names could become one file.
+        .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '_')
         .replace(/\s+/g, ' ')
         .trim()
         // No leading dots (hidden files, `..`), no trailing dots or spaces (Windows drops them).

@@ -1,5 +1,5 @@
 import { catalogTable, type Catalog, type CatalogTable, type DepartmentCatalog } from '../../language/handin/catalog-data.js';
-import { labels, term } from '../../language/handin/labels.js';
+import { heading, labels } from '../../language/handin/labels.js';
 import type { Locale } from '../../language/messages.js';
 import { esc, htmlPage, multiline, table } from './html.js';
 
@@ -36,27 +36,30 @@ export function catalogTableHtml(data: CatalogTable, locale: Locale): string {
     const l = labels(locale);
     const text = data.columns.filter(c => !c.numeric);
     const counts = data.columns.filter(c => c.numeric);
-    const sub = (key: string) => key === 'ungraded' ? l.ungraded : key === 'total' ? l.total : term(locale, key);
+    const sub = (key: string) => key === 'ungraded' ? l.ungraded : key === 'total' ? l.total : heading(locale, key);
     const head = `<tr>${text.map(c => `<th scope="col" rowspan="2" class="col-${c.key}">${esc(c.header)}</th>`).join('')}`
         + `<th scope="colgroup" colspan="${counts.length}" class="group">${esc(l.riskCount)}</th></tr>\n`
         + `<tr>${counts.map(c => `<th scope="col" class="num col-${c.key}">${esc(sub(c.key))}</th>`).join('')}</tr>`;
     const classes = data.columns.map(c => c.numeric ? 'num' : `col-${c.key}`);
     const cell = (value: string | number) => typeof value === 'number' ? String(value) : multiline(value);
     const foot = `<tfoot><tr><td colspan="${text.length}">${cell(data.totals[0])}</td>${data.totals.slice(text.length).map(v => `<td class="num">${cell(v)}</td>`).join('')}</tr></tfoot>`;
-    return table([], data.rows.map(row => row.map(cell)), { className: 'catalog', classes, head })
-        .replace('</table>', `${foot}\n</table>`);
+    return `<div class="table-wrap">${table([], data.rows.map(row => row.map(cell)), { className: 'catalog', classes, head })
+        .replace('</table>', `${foot}\n</table>`)}</div>`;
 }
 
 export const CATALOG_CSS = `
-table.catalog th { white-space: normal; vertical-align: bottom; }
+table.catalog th { white-space: normal; vertical-align: bottom; overflow-wrap: normal; }
 table.catalog th.group { text-align: center; border-bottom: 1px solid var(--line); }
-table.catalog td.num, table.catalog th.num { width: 3.4em; }
-table.catalog .col-number, table.catalog .col-category, table.catalog .col-major { white-space: nowrap; }
-table.catalog td.col-power { min-width: 7em; font-weight: 600; }
+table.catalog td.num, table.catalog th.num { white-space: nowrap; overflow-wrap: normal; min-width: 2.6em; }
+table.catalog td.col-number, table.catalog td.col-major { white-space: nowrap; }
+table.catalog td.col-power { min-width: 6em; font-weight: 600; }
 table.catalog td.col-department { min-width: 6em; }
+table.catalog td.col-category { min-width: 5em; overflow-wrap: normal; }
 table.catalog td.col-responsible { min-width: 4.5em; }
-table.catalog td.col-content { min-width: 14em; }
-table.catalog td.col-basis { min-width: 14em; }
-table.catalog td.col-flows { min-width: 7em; }
+table.catalog td.col-content { min-width: 11em; }
+table.catalog td.col-basis { min-width: 11em; }
+table.catalog td.col-flows { min-width: 6em; }
+.table-wrap { overflow-x: auto; }
+@media print { .table-wrap { overflow: visible; } }
 @media print { @page { size: A4 landscape; } }
 `;

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { catalogTable, type Catalog, type CatalogTable } from '../../language/handin/catalog-data.js';
 import { labels } from '../../language/handin/labels.js';
 import type { Locale } from '../../language/messages.js';
-import { addTableSheet, newWorkbook, sheetNames } from './xlsx.js';
+import { addTableSheet, newWorkbook, sheetNames, workbookBytes } from './xlsx.js';
 
 /**
  * The power catalog as an Excel workbook: a summary sheet (every power of the
@@ -19,7 +19,7 @@ export async function catalogXlsx(catalog: Catalog, locale: Locale, only?: Catal
     for (const department of departments) {
         addCatalogSheet(workbook, names[index++], catalogTable(catalog, locale, department), l.catalogOf(department.title));
     }
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return workbookBytes(workbook);
 }
 
 function addCatalogSheet(workbook: ExcelJS.Workbook, name: string, table: CatalogTable, title: string): void {

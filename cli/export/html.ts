@@ -89,7 +89,7 @@ const BASE_CSS = `
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Segoe UI", "DejaVu Sans", sans-serif;
   color: var(--ink); font-size: 14px; line-height: 1.55;
 }
-* { box-sizing: border-box; }
+* { box-sizing: border-box; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; background: #eef0f3; }
 main, .sheet { max-width: 1180px; margin: 0 auto; background: #fff; padding: 28px 36px 40px; }
 h1 { font-size: 24px; margin: 0 0 4px; letter-spacing: .02em; }
@@ -103,7 +103,7 @@ a:hover { text-decoration: underline; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 14px; font-size: 13px; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { border: 1px solid var(--line); padding: 5px 7px; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
-th { background: #f0f2f5; font-weight: 600; white-space: nowrap; }
+th { background: #f0f2f5; font-weight: 600; white-space: nowrap; overflow-wrap: normal; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 tfoot td { font-weight: 600; background: var(--soft); }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }

@@ -1,4 +1,4 @@
-import { durationText, labels, list, term } from '../../language/handin/labels.js';
+import { durationText, labels, term } from '../../language/handin/labels.js';
 import type { DepartmentForm, DepartmentRegisters, IndividualForm, RegisterMeasure, RegisterRisk } from '../../language/handin/register-data.js';
 import type { Locale } from '../../language/messages.js';
 import { blankLine, esc, gradeTag, htmlPage, multiline, table } from './html.js';
@@ -44,7 +44,7 @@ export function individualFormHtml(registers: DepartmentRegisters, form: Individ
         measuresHtml(risk.measures, locale)
     ]);
     for (const name of form.unresolved) rows.push([String(rows.length + 1), esc(l.unresolvedRisk(name)), '', '', '', '', '', '', '', '']);
-    const empty = rows.length === 0 ? `<tr><td colspan="10" class="muted">${esc(l.noRisks)}</td></tr>` : '';
+    const empty = rows.length === 0 ? `<tr><td colspan="10" class="muted empty">${esc(l.noRisks)}</td></tr>` : '';
     const risksTable = table(
         ['#', l.risk, l.powerAndStep, l.aspect, l.description, l.probability, l.harm, l.cause, l.grade, l.measures].map(esc),
         rows, { className: 'register individual', classes: ['num', 'name', 'power', 'short', 'text', 'short', 'short', 'text', 'grade-col', 'measures'] }
@@ -86,7 +86,7 @@ export function departmentFormHtml(registers: DepartmentRegisters, locale: Local
         esc([risk.foundBy, term(locale, risk.foundMethod)].filter(Boolean).join(' · ')),
         measuresHtml(risk.measures, locale)
     ]);
-    const empty = rows.length === 0 ? `<tr><td colspan="11" class="muted">${esc(l.noRisks)}</td></tr>` : '';
+    const empty = rows.length === 0 ? `<tr><td colspan="11" class="muted empty">${esc(l.noRisks)}</td></tr>` : '';
     const risksTable = table(
         ['#', l.risk, l.powerAndStep, l.aspect, l.description, `${l.probability} / ${l.harm}`, l.cause, l.grade, l.owner, l.foundBy, l.measures].map(esc),
         rows, { className: 'register department', classes: ['num', 'name', 'power', 'short', 'text', 'short', 'text', 'grade-col', 'short', 'who', 'measures'] }
@@ -137,13 +137,14 @@ export function measuresHtml(measures: readonly RegisterMeasure[], locale: Local
     if (measures.length === 0) return '';
     return `<ol class="measures">${measures.map(m => {
         const detail = [m.by ? l.measureBy(m.by) : '', m.within ? l.measureWithin(durationText(locale, m.within)) : ''].filter(Boolean);
-        return `<li>${multiline(m.text)}${detail.length ? ` <span class="small muted">(${esc(list(locale, detail))})</span>` : ''}</li>`;
+        return `<li>${multiline(m.text)}${detail.length ? ` <span class="small muted">(${esc(detail.join(locale === 'zh' ? '\uFF1B' : ', '))})</span>` : ''}</li>`;
     }).join('')}</ol>`;
 }
 
 export const REGISTER_CSS = `
 table.register th { white-space: normal; }
 table.register td:first-child { width: 2em; text-align: right; }
+table.register td.empty { text-align: left; }
 .trail { margin-top: 2px; }
 table.register td.name { min-width: 6em; }
 table.register td.power { min-width: 6.5em; }

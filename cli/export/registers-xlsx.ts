@@ -1,8 +1,8 @@
 import type ExcelJS from 'exceljs';
-import { durationText, labels, list, term } from '../../language/handin/labels.js';
+import { durationText, labels, term } from '../../language/handin/labels.js';
 import type { DepartmentRegisters, RegisterRisk } from '../../language/handin/register-data.js';
 import type { Locale } from '../../language/messages.js';
-import { BODY_FONT, cellValue, HEADER_FILL, HEADER_FONT, headerFooterText, newWorkbook, sheetNames, THIN, xmlText } from './xlsx.js';
+import { BODY_FONT, cellValue, HEADER_FILL, HEADER_FONT, headerFooterText, newWorkbook, sheetNames, THIN, workbookBytes, xmlText } from './xlsx.js';
 
 /**
  * One department's registers as an Excel workbook: the department form on the
@@ -59,7 +59,7 @@ export async function registersXlsx(registers: DepartmentRegisters, locale: Loca
             ]
         });
     });
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return workbookBytes(workbook);
 }
 
 interface FormSheet {
@@ -156,6 +156,6 @@ function measuresText(risk: RegisterRisk, locale: Locale): string {
     const l = labels(locale);
     return risk.measures.map((m, i) => {
         const detail = [m.by ? l.measureBy(m.by) : '', m.within ? l.measureWithin(durationText(locale, m.within)) : ''].filter(Boolean);
-        return `${i + 1}. ${m.text}${detail.length ? `(${list(locale, detail)})` : ''}`;
+        return `${i + 1}. ${m.text}${detail.length ? `(${detail.join(locale === 'zh' ? '\uFF1B' : ', ')})` : ''}`;
     }).join('\n');
 }

@@ -1,5 +1,5 @@
 import { basisText, catalogTable, flowsText, type CatalogRow } from '../../language/handin/catalog-data.js';
-import { durationText, labels, list, term, type Labels } from '../../language/handin/labels.js';
+import { durationText, heading, labels, list, term, type Labels } from '../../language/handin/labels.js';
 import { GRADES, LEVELS, type GradeCount, type HandinWorkspace } from '../../language/handin/model.js';
 import type { CompletenessIssue, DepartmentStatus, ReportData } from '../../language/handin/report-data.js';
 import type { Locale } from '../../language/messages.js';
@@ -139,7 +139,7 @@ ${card('high', l.highRisks, String(t.risks.high))}
 ${card('measures', l.measures, String(t.measures))}
 ${card('registers', l.registersSigned, `${t.registersSigned}<span class="of"> / ${t.staff}</span>`)}
 </div>
-<p class="small muted">${esc(l.gradingBasis)}</p></section>`);
+<p class="small muted">${esc(l.gradingBasis)} ${esc(l.gradeDefinitions)}</p></section>`);
 
     // Hand-in status.
     const incomplete = report.status.filter(s => !s.complete).length;
@@ -161,7 +161,7 @@ ${table(
     const max = Math.max(1, ...report.byDepartment.map(d => d.risks.total));
     parts.push(`<section id="by-department"><h2>${esc(l.byDepartment)}</h2>
 ${table(
-    [l.department, term(locale, 'high'), term(locale, 'medium'), term(locale, 'low'), l.ungraded, l.total, ''].map(esc),
+    [l.department, heading(locale, 'high'), heading(locale, 'medium'), heading(locale, 'low'), l.ungraded, l.total, ''].map(esc),
     report.byDepartment.map((d, i) => [
         `<a href="${esc(links.department(i))}">${esc(d.title)}</a>`,
         String(d.risks.high), String(d.risks.medium), String(d.risks.low), String(d.risks.ungraded), `<strong>${d.risks.total}</strong>`,
@@ -174,7 +174,7 @@ ${table(
 ).replace(/<tr><td>/g, '<tr data-department-row><td>')}
 <h3>${esc(l.byAspect)}</h3>
 ${table(
-    [l.aspect, term(locale, 'high'), term(locale, 'medium'), term(locale, 'low'), l.ungraded, l.total, ''].map(esc),
+    [l.aspect, heading(locale, 'high'), heading(locale, 'medium'), heading(locale, 'low'), l.ungraded, l.total, ''].map(esc),
     report.byAspect.map(a => [
         esc(a.aspect ? term(locale, a.aspect) : '—'),
         String(a.risks.high), String(a.risks.medium), String(a.risks.low), String(a.risks.ungraded), `<strong>${a.risks.total}</strong>`,
@@ -247,7 +247,7 @@ function heatMapHtml(report: ReportData, locale: Locale): string {
     const l = labels(locale);
     const levels = [...LEVELS];
     const max = Math.max(1, ...levels.flatMap(p => levels.map(h => report.heatMap[p][h])));
-    const rows = [...levels].reverse().map(p => `<tr><th scope="row">${esc(term(locale, p))}</th>${levels.map(h => {
+    const rows = [...levels].reverse().map(p => `<tr><th scope="row">${esc(heading(locale, p))}</th>${levels.map(h => {
         const value = report.heatMap[p][h];
         const score = LEVELS.indexOf(p) + LEVELS.indexOf(h); // 0..4
         return `<td class="heat heat-${score}${value === 0 ? ' zero' : ''}" data-probability="${p}" data-harm="${h}" style="--alpha:${(0.25 + 0.75 * value / max).toFixed(2)}">${value}</td>`;
@@ -256,7 +256,7 @@ function heatMapHtml(report: ReportData, locale: Locale): string {
 <tbody>
 ${rows}
 </tbody>
-<tfoot><tr><td></td>${levels.map(h => `<th scope="col">${esc(term(locale, h))}</th>`).join('')}</tr><tr><td></td><td colspan="3" class="axis-x">${esc(l.harm)} →</td></tr></tfoot>
+<tfoot><tr><td></td>${levels.map(h => `<th scope="col">${esc(heading(locale, h))}</th>`).join('')}</tr><tr><td></td><td colspan="3" class="axis-x">${esc(l.harm)} →</td></tr></tfoot>
 </table></div>`;
 }
 
@@ -306,7 +306,7 @@ function departmentHtml(report: ReportData, index: number, locale: Locale, chart
 <h1>${esc(catalog.title)}</h1>
 <div class="meta">
 <span>${esc(l.leaderInCharge)}${esc(l.colon)}<strong>${esc(catalog.leader ?? '')}</strong></span>
-<span>${esc(l.files)}${esc(l.colon)}<code>${esc(catalog.file)}</code></span>
+<span>${esc(l.file)}${esc(l.colon)}<code>${esc(catalog.file)}</code></span>
 <span>${esc(l.riskPoints)}${esc(l.colon)}${counts.total} ${gradeBreakdown(counts, locale)}</span>
 <span>${esc(l.completeness)}${esc(l.colon)}${status.complete ? `<span class="ok">✓ ${esc(l.complete)}</span>` : `<span class="ko">✗ ${esc(l.incomplete)}</span>`}</span>
 </div>
@@ -362,7 +362,7 @@ table.grades td:last-child { width: 34%; }
 .matrix { display: flex; align-items: center; gap: 10px; }
 .axis-y { writing-mode: vertical-rl; color: var(--muted); font-size: 13px; }
 table.heatmap { width: auto; border-collapse: separate; border-spacing: 4px; }
-table.heatmap th { background: none; border: 0; color: var(--muted); font-weight: 600; text-align: center; padding: 2px 8px; }
+table.heatmap th { background: none; border: 0; color: var(--muted); font-weight: 600; text-align: center; vertical-align: middle; padding: 2px 8px; }
 table.heatmap td { border: 0; width: 92px; height: 58px; text-align: center; vertical-align: middle; font-size: 20px; font-weight: 700; border-radius: 4px; }
 table.heatmap tfoot td { background: none !important; height: auto; font-size: 13px; font-weight: 400; }
 table.heatmap .axis-x { color: var(--muted); }
@@ -386,11 +386,16 @@ figure.flowchart { margin: 10px 0 18px; padding: 8px; border: 1px solid var(--li
 figure.flowchart svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
 figure.flowchart figcaption { text-align: center; color: var(--muted); font-size: 12px; margin-top: 4px; }
 ul.downloads { columns: 2; }
+@page wide { size: A4 landscape; margin: 12mm; }
 @media print {
   @page { size: A4; }
+  .form, section.catalog-section, #high-risks, #problems, section.problems { page: wide; }
   .cards { grid-template-columns: repeat(4, 1fr); }
   figure.flowchart { border: 0; overflow: visible; break-inside: avoid; }
-  figure.flowchart svg { max-height: 245mm; width: auto; }
+  /* One power per page: its facts, then its flowcharts scaled to fit under them. */
+  section.power + section.power { break-before: page; }
+  section.power h3, section.power dl.facts { break-after: avoid; }
+  figure.flowchart svg { max-height: 185mm; width: auto; max-width: 100%; }
   section.registers .form:first-child { break-before: page; }
 }
 `;

@@ -14,6 +14,39 @@ export function newWorkbook(): ExcelJS.Workbook {
     return workbook;
 }
 
+/**
+ * The workbook's bytes, the same for the same content: the zip library stamps
+ * every entry with the time of writing, so the entries' DOS times and dates
+ * (local headers and central directory) are set to 2000-01-01 00:00.
+ */
+export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
+    return fixZipTimes(Buffer.from(await workbook.xlsx.writeBuffer()));
+}
+
+const DOS_DATE_2000_01_01 = ((2000 - 1980) << 9) | (1 << 5) | 1;
+
+export function fixZipTimes(zip: Buffer): Buffer {
+    // End of central directory: the last 0x06054b50 (a comment may follow it).
+    let end = -1;
+    for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--) {
+        if (zip.readUInt32LE(i) === 0x06054b50) { end = i; break; }
+    }
+    if (end < 0) return zip;
+    const entries = zip.readUInt16LE(end + 10);
+    let at = zip.readUInt32LE(end + 16);
+    for (let n = 0; n < entries && at + 46 <= zip.length && zip.readUInt32LE(at) === 0x02014b50; n++) {
+        zip.writeUInt16LE(0, at + 12);
+        zip.writeUInt16LE(DOS_DATE_2000_01_01, at + 14);
+        const local = zip.readUInt32LE(at + 42);
+        if (local + 30 <= zip.length && zip.readUInt32LE(local) === 0x04034b50) {
+            zip.writeUInt16LE(0, local + 10);
+            zip.writeUInt16LE(DOS_DATE_2000_01_01, local + 12);
+        }
+        at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+    }
+    return zip;
+}
+
 /** Excel's sheet-name rules: ≤ 31 characters, none of \ / ? * [ ] :, no leading or trailing ', unique ignoring case. */
 export function sheetNames(names: readonly string[]): string[] {
     const taken = new Set<string>();

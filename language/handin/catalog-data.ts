@@ -1,6 +1,6 @@
 import type { Category, FlowKind } from '../generated/ast.js';
 import type { Locale } from '../messages.js';
-import { durationText, labels, list, term } from './labels.js';
+import { durationText, heading, labels, list, term } from './labels.js';
 import {
     addCount, basisCitations, effectiveGrade, emptyCount, partyName, sumCounts,
     type BasisCitation, type DurationText, type GradeCount, type HandinWorkspace
@@ -125,12 +125,13 @@ export function basisText(locale: Locale, bases: readonly BasisCitation[]): stri
     return bases.map(b => {
         const title = `《${b.title ?? b.name}》`;
         return b.articles.length === 0 ? title : `${title}${list(locale, b.articles)}${b.whole ? (locale === 'zh' ? '等' : ' etc.') : ''}`;
-    }).join(locale === 'zh' ? ';' : '; ');
+    }).join(locale === 'zh' ? '\uFF1B' : '; ');
 }
 
 export function flowsText(locale: Locale, flows: readonly CatalogFlow[]): string {
     const l = labels(locale);
-    return list(locale, flows.map(f => f.limit ? `${term(locale, f.kind)}(${l.limit(durationText(locale, f.limit))})` : term(locale, f.kind)));
+    const [open, close] = locale === 'zh' ? ['\uFF08', '\uFF09'] : [' (', ')'];
+    return list(locale, flows.map(f => f.limit ? `${term(locale, f.kind)}${open}${l.limit(durationText(locale, f.limit))}${close}` : term(locale, f.kind)));
 }
 
 /**
@@ -139,6 +140,7 @@ export function flowsText(locale: Locale, flows: readonly CatalogFlow[]): string
  */
 export function catalogTable(catalog: Catalog, locale: Locale, department?: DepartmentCatalog): CatalogTable {
     const l = labels(locale);
+    const sep = locale === 'zh' ? '·' : ': ';
     const columns: CatalogColumn[] = [
         ...(department ? [] : [{ key: 'department' as const, header: l.department, width: 16, numeric: false }]),
         { key: 'number', header: l.number, width: 12, numeric: false },
@@ -149,11 +151,11 @@ export function catalogTable(catalog: Catalog, locale: Locale, department?: Depa
         { key: 'responsible', header: l.responsible, width: 14, numeric: false },
         { key: 'basis', header: l.basis, width: 40, numeric: false },
         { key: 'flows', header: l.flows, width: 26, numeric: false },
-        { key: 'high', header: `${l.riskCount}·${term(locale, 'high')}`, width: 9, numeric: true },
-        { key: 'medium', header: `${l.riskCount}·${term(locale, 'medium')}`, width: 9, numeric: true },
-        { key: 'low', header: `${l.riskCount}·${term(locale, 'low')}`, width: 9, numeric: true },
-        { key: 'ungraded', header: `${l.riskCount}·${l.ungraded}`, width: 9, numeric: true },
-        { key: 'total', header: `${l.riskCount}·${l.total}`, width: 9, numeric: true }
+        { key: 'high', header: `${l.riskCount}${sep}${heading(locale, 'high')}`, width: 10, numeric: true },
+        { key: 'medium', header: `${l.riskCount}${sep}${heading(locale, 'medium')}`, width: 10, numeric: true },
+        { key: 'low', header: `${l.riskCount}${sep}${heading(locale, 'low')}`, width: 10, numeric: true },
+        { key: 'ungraded', header: `${l.riskCount}${sep}${l.ungraded}`, width: 10, numeric: true },
+        { key: 'total', header: `${l.riskCount}${sep}${l.total}`, width: 10, numeric: true }
     ];
     const source = department ? [department] : catalog.departments;
     const rows = source.flatMap(d => d.rows).map(row => columns.map((column): CatalogCell => {

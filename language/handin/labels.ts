@@ -15,6 +15,7 @@ const zh = {
     registers: '廉政风险点排查登记表',
     individualForm: '个人廉政风险点排查登记表',
     departmentForm: '部门廉政风险点排查登记表',
+    departmentSheet: '部门排查登记表',
     report: '廉政风险防控工作报告',
     reportSubtitle: '职权目录、权力运行流程图与廉政风险点排查登记汇总',
     // catalog columns
@@ -33,7 +34,8 @@ const zh = {
     generatedNumber: '自动编号',
     yes: '是',
     departmentLevelRisks: '部门层面风险点',
-    totalWithLevel: (n: number) => `合计(含部门层面风险点 ${n} 个)`,
+    departmentLevel: '部门层面',
+    totalWithLevel: (n: number) => `合计\uFF08含部门层面风险点 ${n} 个\uFF09`,
     // registers
     name: '姓名',
     post: '岗位',
@@ -55,9 +57,9 @@ const zh = {
     foundBy: '查找方式',
     signature: '本人签字',
     date: '日期',
-    signedOn: (date: string) => `已于 ${date} 签字确认`,
+    signedMark: '已签字确认',
     noRegister: '未提交个人排查登记表',
-    noRisks: '(未登记风险点)',
+    noRisks: '\uFF08未登记风险点\uFF09',
     collectiveReview: '集体讨论审定',
     reviewDate: '审定日期',
     reviewHow: '审定方式',
@@ -67,17 +69,17 @@ const zh = {
     approvedBy: '审核人',
     approvedOn: '审核日期',
     departmentHead: '部门负责人签字',
-    notApprovedByLeader: (leader: string) => `(审核人不是分管院领导${leader})`,
+    notApprovedByLeader: (leader: string) => `\uFF08审核人不是分管院领导${leader}\uFF09`,
     noDepartmentRegister: '未提交部门排查登记表',
-    unresolvedRisk: (name: string) => `${name}(未找到该风险点)`,
-    formNote: '本表由本人填写并签字确认;风险等级按“高、中、低”评定。',
-    departmentFormNote: '本表须经部门集体讨论审定,并报分管院领导审核。',
+    unresolvedRisk: (name: string) => `${name}\uFF08未找到该风险点\uFF09`,
+    formNote: '本表由本人填写并签字确认\uFF1B风险等级按“高、中、低”评定。',
+    departmentFormNote: '本表须经部门集体讨论审定\uFF0C并报分管院领导审核。',
     // report
     overview: '总览',
     generatedOn: '生成日期',
     dueDate: '报送截止日期',
     campaign: '工作部署',
-    files: '文件',
+    file: '文件',
     departments: '部门',
     powers: '职权',
     flowcharts: '流程图',
@@ -85,39 +87,40 @@ const zh = {
     highRisks: '高等级风险点',
     staff: '工作人员',
     registersSigned: '个人登记表已签字',
-    byDepartment: '各部门风险点(按等级)',
-    byAspect: '风险点类型(按等级)',
-    highRiskList: '高等级风险点及防控措施(公示清单)',
-    heatMap: '风险矩阵:发生机率 × 危害程度',
-    heatMapNote: '格中数字为风险点个数;未评估发生机率或危害程度的不计入。',
-    unassessed: (n: number) => `未评估:${n} 个`,
-    trail: '风险等级评定过程(个人认定 → 单位评定 → 领导小组审定)',
-    trailNone: '各部门尚未填写等级评定过程(proposed / final)。',
+    byDepartment: '各部门风险点\uFF08按等级\uFF09',
+    byAspect: '风险点类型\uFF08按等级\uFF09',
+    highRiskList: '高等级风险点及防控措施\uFF08公示清单\uFF09',
+    heatMap: '风险矩阵\uFF1A发生机率 × 危害程度',
+    heatMapNote: '格中数字为风险点个数\uFF1B未评估发生机率或危害程度的不计入。',
+    unassessed: (n: number) => `未评估\uFF1A${n} 个`,
+    trail: '风险等级评定过程\uFF08个人认定 → 单位评定 → 领导小组审定\uFF09',
+    trailNone: '各部门尚未填写等级评定过程\uFF08proposed / final\uFF09。',
     changed: '有调整',
     completeness: '报送情况',
     complete: '齐全',
     incomplete: '不齐全',
     issues: '存在问题',
     late: '逾期',
-    overdue: (due: string) => `已过报送截止日期(${due})`,
-    beforeDue: (due: string) => `报送截止日期:${due}`,
-    errorsBanner: (errors: number) => `文件中仍有 ${errors} 个错误:本报告如实反映文件现状,错误未改正前不应作为正式报送材料。`,
+    overdue: (_due: string, n: number) => `已过报送截止日期\uFF0C仍有 ${n} 个部门材料不齐全`,
+    beforeDue: (due: string) => `报送截止日期\uFF1A${due}`,
+    errorsBanner: (errors: number) => `文件中仍有 ${errors} 个错误\uFF1A本报告如实反映文件现状\uFF0C错误未改正前不应作为正式报送材料。`,
     warningsNote: (warnings: number) => `另有 ${warnings} 个警告。`,
     openErrors: (n: number) => `${n} 个未改正的错误`,
-    unsigned: (names: string) => `个人登记表未签字:${names}`,
-    withoutRegister: (names: string) => `未提交个人登记表:${names}`,
+    unsigned: (names: string) => `个人登记表未签字\uFF1A${names}`,
+    withoutRegister: (names: string) => `未提交个人登记表\uFF1A${names}`,
     noDeptRegister: '未提交部门登记表',
     unreviewed: '部门登记表未经集体讨论审定',
     unapproved: '部门登记表未报分管院领导审核',
-    wrongApprover: (who: string, leader: string) => `部门登记表由${who}审核,不是分管院领导${leader}`,
-    lateItem: (what: string, date: string) => `${what}(${date})晚于报送截止日期`,
+    wrongApprover: (who: string, leader: string) => `部门登记表由${who}审核\uFF0C不是分管院领导${leader}`,
+    lateItem: (what: string, date: string) => `${what}\uFF08${date}\uFF09晚于报送截止日期`,
     signedLate: (name: string) => `${name}的个人登记表签字`,
     reviewedLate: '集体讨论审定',
     approvedLate: '分管院领导审核',
-    gradingBasis: '风险等级以领导小组审定等级为准,未审定的按单位评定等级统计。',
-    measureBy: (by: string) => `责任:${by}`,
-    measureWithin: (d: string) => `时限:${d}`,
-    flowchartPending: '流程图渲染模块尚未就绪,此处暂缺流程图。',
+    gradingBasis: '风险等级以领导小组审定等级为准\uFF0C未审定的按单位评定等级统计。',
+    gradeDefinitions: '高等级\uFF1A可能涉及违法犯罪\uFF1B中等级\uFF1A可能违反党纪政纪\uFF1B低等级\uFF1A可能违反廉洁自律规定。',
+    measureBy: (by: string) => `责任\uFF1A${by}`,
+    measureWithin: (d: string) => `时限\uFF1A${d}`,
+    flowchartPending: '流程图渲染模块尚未就绪\uFF0C此处暂缺流程图。',
     flowchartMissing: '该职权没有流程图。',
     back: '返回总览',
     contents: '目录',
@@ -135,7 +138,8 @@ const zh = {
     none: '无',
     limit: (d: string) => `时限 ${d}`,
     stepsCount: (n: number) => `${n} 个环节`,
-    languageSwitch: 'English'
+    languageSwitch: 'English',
+    colon: '\uFF1A'
 };
 
 export type Labels = typeof zh;
@@ -148,6 +152,7 @@ const en: Labels = {
     registers: 'Integrity-risk registers',
     individualForm: 'Individual integrity-risk register',
     departmentForm: 'Department integrity-risk register',
+    departmentSheet: 'Department form',
     report: 'Integrity-risk prevention report',
     reportSubtitle: 'Power catalog, flowcharts and risk registers of every department',
     department: 'Department',
@@ -165,6 +170,7 @@ const en: Labels = {
     generatedNumber: 'generated number',
     yes: 'yes',
     departmentLevelRisks: 'Department-level risk points',
+    departmentLevel: 'department level',
     totalWithLevel: (n: number) => `Total (incl. ${n} department-level risk point${n === 1 ? '' : 's'})`,
     name: 'Name',
     post: 'Post',
@@ -186,7 +192,7 @@ const en: Labels = {
     foundBy: 'Found by',
     signature: 'Signature',
     date: 'Date',
-    signedOn: (date: string) => `signed on ${date}`,
+    signedMark: 'signed',
     noRegister: 'No individual register handed in',
     noRisks: '(no risk point registered)',
     collectiveReview: 'Collective review',
@@ -207,7 +213,7 @@ const en: Labels = {
     generatedOn: 'Generated on',
     dueDate: 'Due date',
     campaign: 'Campaign',
-    files: 'Files',
+    file: 'File',
     departments: 'Departments',
     powers: 'Powers',
     flowcharts: 'Flowcharts',
@@ -229,8 +235,8 @@ const en: Labels = {
     incomplete: 'incomplete',
     issues: 'Issues',
     late: 'late',
-    overdue: (due: string) => `past the due date (${due})`,
-    beforeDue: (due: string) => `due ${due}`,
+    overdue: (due: string, n: number) => `past the due date (${due}): ${n} department${n === 1 ? ' is' : 's are'} still incomplete`,
+    beforeDue: (due: string) => `Due date: ${due}`,
     errorsBanner: (errors: number) => `The files still have ${errors} error${errors === 1 ? '' : 's'}: this report shows the files as they are and should not be handed in until they are fixed.`,
     warningsNote: (warnings: number) => ` There ${warnings === 1 ? 'is' : 'are'} also ${warnings} warning${warnings === 1 ? '' : 's'}.`,
     openErrors: (n: number) => `${n} open error${n === 1 ? '' : 's'}`,
@@ -245,6 +251,7 @@ const en: Labels = {
     reviewedLate: 'collective review',
     approvedLate: 'approval',
     gradingBasis: 'Grades are the leadership group\'s final grades where given, else the department\'s.',
+    gradeDefinitions: 'High: may involve a crime; medium: may breach Party or government discipline; low: may breach integrity self-discipline rules.',
     measureBy: (by: string) => `by ${by}`,
     measureWithin: (d: string) => `within ${d}`,
     flowchartPending: 'The flowchart renderer is not available yet: flowcharts are missing here.',
@@ -265,7 +272,8 @@ const en: Labels = {
     none: 'none',
     limit: (d: string) => `limit ${d}`,
     stepsCount: (n: number) => `${n} step${n === 1 ? '' : 's'}`,
-    languageSwitch: '中文'
+    languageSwitch: '中文',
+    colon: ': '
 };
 
 export function labels(locale: Locale): Labels {
@@ -298,6 +306,12 @@ const EN: Record<string, string> = {
 export function term(locale: Locale, value: string | undefined): string {
     if (value === undefined) return '';
     return (locale === 'en' ? EN : ZH)[value] ?? value;
+}
+
+/** A term as a column heading: capitalised in English. */
+export function heading(locale: Locale, value: string): string {
+    const word = term(locale, value);
+    return locale === 'en' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
 const UNITS_ZH: Record<string, string> = { workday: '个工作日', workdays: '个工作日', day: '天', days: '天', hour: '小时', hours: '小时' };

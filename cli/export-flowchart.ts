@@ -18,16 +18,6 @@ import { loadWorkspace, relative } from './workspace.js';
  * editor's *Export SVG* saves. PNG goes through @resvg/resvg-js (its binary
  * ships inside the npm package) with a CJK font found on the machine.
  */
-export const FLOWCHART_HELP = `  export flowchart [PATH...] --out DIR
-                         power operation flowcharts, one file per power and flow
-      --format svg|png   (default svg)
-      --power NAME       only this power (NAME or DEPARTMENT.NAME)
-      --flow external|internal   only this kind of flow (default: every flow)
-      --lanes            swimlanes, one per responsible party
-      --lang zh|en       language of the drawing (default zh)
-      --scale N          PNG pixels per SVG unit, 1 to 4 (default 2)
-      --font FILE        a font file for PNG (repeatable; default: a CJK font found on the machine)
-`;
 
 export const flowchartRunner: SubcommandRunner = (args, context) => {
     let parsed;

@@ -38,13 +38,6 @@ const FORMATS: Record<HandinKind, { readonly allowed: readonly string[]; readonl
     report: { allowed: ['html'], default: 'html' }
 };
 
-export const HANDIN_HELP = `  export catalog|registers|report [PATH...] --out DIR
-                         the hand-in, generated from the files (Chinese by default)
-      --format F[,F]     catalog: xlsx (default), csv, md, html; registers: html (default), xlsx
-      --lang zh|en       language of the documents (default zh)
-      --pdf              also print the HTML through headless Chromium (SUNLIGHT_CHROMIUM)
-      --strict           fail (exit 1, nothing written) when the files have errors
-`;
 
 export function handinRunner(kind: HandinKind): SubcommandRunner {
     return (args, context) => runHandinExport(kind, args, context);

@@ -5,9 +5,8 @@ import { parseArgs } from 'node:util';
 import { localeFromEnvironment, toLocale, type Locale } from '../language/messages.js';
 import { runCheck } from './check.js';
 import { UsageError } from './errors.js';
-import { FLOWCHART_HELP, flowchartRunner } from './export-flowchart.js';
-import { HANDIN_HELP, handinRunner } from './export-handin.js';
 import { runFmt } from './fmt.js';
+import { FLOWCHART_HELP, HANDIN_HELP } from './help.js';
 import { VERSION } from './version.js';
 
 /**
@@ -42,20 +41,23 @@ export interface CliContext {
 export const SUBCOMMANDS = new Map<string, SubcommandRunner>();
 SUBCOMMANDS.set('fmt', runFmt);
 
-/** `sunlight export <kind> …`: one runner per kind, each in its own file. */
-export const EXPORTS = new Map<string, SubcommandRunner>([
-    ['flowchart', flowchartRunner],
-    ['catalog', handinRunner('catalog')],
-    ['registers', handinRunner('registers')],
-    ['report', handinRunner('report')]
+/**
+ * `sunlight export <kind> …`: one runner per kind, each in its own file, loaded
+ * only when asked for (they bring ELK, exceljs and resvg).
+ */
+export const EXPORTS = new Map<string, () => Promise<SubcommandRunner>>([
+    ['flowchart', async () => (await import('./export-flowchart.js')).flowchartRunner],
+    ['catalog', async () => (await import('./export-handin.js')).handinRunner('catalog')],
+    ['registers', async () => (await import('./export-handin.js')).handinRunner('registers')],
+    ['report', async () => (await import('./export-handin.js')).handinRunner('report')]
 ]);
 SUBCOMMANDS.set('export', async (args, context) => {
     const [kind, ...rest] = args;
-    const runner = kind === undefined ? undefined : EXPORTS.get(kind);
-    if (!runner) {
+    const load = kind === undefined ? undefined : EXPORTS.get(kind);
+    if (!load) {
         throw new UsageError(`${kind === undefined ? 'export needs a kind' : `unknown export '${kind}'`} (expected ${[...EXPORTS.keys()].join(', ')})`);
     }
-    return runner(rest, context);
+    return (await load())(rest, context);
 });
 
 export async function main(argv: string[]): Promise<number> {

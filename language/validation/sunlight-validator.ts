@@ -14,7 +14,7 @@ export function registerValidationChecks(services: SunlightServices): void {
     const registry = services.validation.ValidationRegistry;
     const settings = services.config.Settings;
     const groups = [
-        new NameChecks(settings, services.shared.workspace.IndexManager),
+        new NameChecks(settings, services.shared.workspace.IndexManager, services.shared),
         new CatalogChecks(settings),
         new FlowChecks(settings),
         new RiskChecks(settings),

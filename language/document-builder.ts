@@ -1,4 +1,5 @@
-import { Cancellation, DefaultDocumentBuilder, DocumentState, type AstNode, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Reference } from 'langium';
+import { isRole } from './generated/ast.js';
 
 /**
  * Langium's document builder, plus one rule: when a document's workspace-level
@@ -20,6 +21,15 @@ import { Cancellation, DefaultDocumentBuilder, DocumentState, type AstNode, type
  * after it.
  */
 export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * Changed documents whose dependents have not yet been brought up to date,
+     * with the signature of their exports as those dependents last saw them.
+     * See `syncDependents`.
+     */
+    private readonly pendingExports = new Map<string, string>();
+    /** While an update runs: whether relinking on account of this URI is deferred. */
+    private deferred: ((uri: string) => boolean) | undefined;
+
     /** Documents indexed since the last completed update (kept across cancelled ones). */
     private readonly reindexed = new Set<string>();
     /** Documents validated during the current update. */
@@ -41,11 +51,83 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
         const isTouched = (uri: string) => touched.some(t => uri === t || uri.startsWith(t.endsWith('/') ? t : `${t}/`));
         this.markDeclaring(this.workspaceNames(isTouched), isTouched);
         this.validated.clear();
-        await super.update(changed, deleted, cancelToken);
+        const removed = deleted.map(uri => uri.toString());
+        const isRemoved = (uri: string) => removed.some(t => uri === t || uri.startsWith(t.endsWith('/') ? t : `${t}/`));
+        for (const document of this.langiumDocuments.all) {
+            const uri = document.uri.toString();
+            if (isTouched(uri) && !isRemoved(uri) && !this.pendingExports.has(uri)) this.pendingExports.set(uri, this.exportSignature(uri));
+        }
+        this.deferred = uri => this.pendingExports.has(uri);
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.deferred = undefined;
+        }
         const reindexed = new Set(this.reindexed);
         const stale = this.markDeclaring(this.workspaceNames(uri => reindexed.has(uri)), uri => this.validated.has(uri));
         this.reindexed.clear();
         if (stale.length > 0) await this.buildDocuments(stale, this.updateBuildOptions, cancelToken);
+        await this.syncDependents(cancelToken);
+    }
+
+    /**
+     * Langium relinks (and so revalidates) every document that references a
+     * changed one before it even knows what changed. Sunlight first rebuilds the
+     * changed documents (their diagnostics come first), then looks at their
+     * exports: only if a name, type, path or a role's `external` mark changed —
+     * all that the validators of other files read through references — are the
+     * dependents relinked and revalidated. Otherwise their references are
+     * pointed at the new nodes (resolved again on first use) and their
+     * diagnostics stand: editing an article's text in bases.sun revalidates
+     * bases.sun alone.
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const deferred = this.deferred;
+        if (!deferred) return super.shouldRelink(document, changedUris);
+        if (document.references.some(reference => reference.error !== undefined)) return true;
+        const now = new Set([...changedUris].filter(uri => !deferred(uri)));
+        return now.size > 0 && this.indexManager.isAffected(document, now);
+    }
+
+    private async syncDependents(cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const rebuild = new Map<string, LangiumDocument>();
+        for (const [uri, before] of [...this.pendingExports]) {
+            const document = this.langiumDocuments.getDocument(URI.parse(uri));
+            // Not rebuilt yet (its build was cancelled): a later update takes it up.
+            if (document && document.state < DocumentState.IndexedContent) continue;
+            const target = new Set([uri]);
+            const dependents = this.langiumDocuments.all
+                .filter(other => other.uri.toString() !== uri && this.indexManager.isAffected(other, target)).toArray();
+            if (!document || this.exportSignature(uri) !== before) {
+                for (const dependent of dependents) {
+                    if (dependent.state > DocumentState.ComputedScopes) this.resetToState(dependent, DocumentState.ComputedScopes);
+                    rebuild.set(dependent.uri.toString(), dependent);
+                }
+            } else {
+                const fresh = new Map(this.exportsOf(uri).map(description => [`${description.path}\u0000${description.name}`, description]));
+                for (const dependent of dependents) {
+                    for (const reference of dependent.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
+                        const description = reference.$nodeDescription;
+                        if (description?.documentUri.toString() !== uri) continue;
+                        reference._ref = undefined;
+                        reference._nodeDescription = fresh.get(`${description.path}\u0000${description.name}`);
+                    }
+                }
+            }
+            this.pendingExports.delete(uri);
+        }
+        if (rebuild.size > 0) await this.buildDocuments([...rebuild.values()], this.updateBuildOptions, cancelToken);
+    }
+
+    private exportsOf(uri: string): AstNodeDescription[] {
+        return this.indexManager.allElements().filter(description => description.documentUri.toString() === uri).toArray();
+    }
+
+    /** What other documents' validators can see of a document through references. */
+    private exportSignature(uri: string): string {
+        return this.exportsOf(uri)
+            .map(d => `${d.name}\u0001${d.type}\u0001${d.path}\u0001${isRole(d.node) && d.node.external ? 'external' : ''}`)
+            .join('\n');
     }
 
     /** The workspace-level names (those without a `.`) that the selected documents export. */

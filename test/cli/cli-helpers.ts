@@ -24,6 +24,8 @@ export interface RunResult {
 export interface RunOptions {
     /** Working folder (default: the project root). */
     readonly cwd?: string;
+    /** Run as this user id (and the same group id): root reads any file, `nobody` does not. */
+    readonly uid?: number;
     /** Extra environment variables; `undefined` removes one. */
     readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -51,7 +53,8 @@ export function sunlight(args: readonly string[], options: RunOptions = {}): Run
         env: environment(options.env),
         encoding: 'utf8',
         timeout: 20_000,
-        maxBuffer: 64 * 1024 * 1024
+        maxBuffer: 64 * 1024 * 1024,
+        ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.uid })
     });
     if (result.error && (result.error as NodeJS.ErrnoException).code !== 'ETIMEDOUT') throw result.error;
     return { status: result.status, signal: result.signal, stdout: result.stdout, stderr: result.stderr };

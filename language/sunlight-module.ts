@@ -1,4 +1,4 @@
-import { inject, type Module } from 'langium';
+import { inject, type LangiumProfiler, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
@@ -42,6 +42,8 @@ export type SunlightServices = LangiumServices & SunlightAddedServices;
 
 export interface SunlightModuleOptions {
     ruleDocsBase?: string;
+    /** Langium's profiler, for `npm run bench` (docs/performance.md). */
+    profiler?: LangiumProfiler;
 }
 
 export function createSunlightModule(options: SunlightModuleOptions = {}): Module<SunlightServices, PartialLangiumServices & SunlightAddedServices> {
@@ -101,7 +103,8 @@ export function createSunlightServices(context: DefaultSharedModuleContext, opti
     shared: LangiumSharedServices;
     Sunlight: SunlightServices;
 } {
-    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule, SunlightSharedModule);
+    const shared = inject(createDefaultSharedModule(context), SunlightGeneratedSharedModule, SunlightSharedModule,
+        { profilers: { LangiumProfiler: () => options.profiler } });
     const Sunlight = inject(createDefaultModule({ shared }), SunlightGeneratedModule, createSunlightModule(options));
     shared.ServiceRegistry.register(Sunlight);
     registerValidationChecks(Sunlight);

@@ -113,7 +113,10 @@ export class FlowchartPreview implements vscode.Disposable {
                 this.schedule(0);
             }),
             vscode.workspace.onDidChangeConfiguration(event => {
-                if (event.affectsConfiguration('sunlight.locale')) { this.drawn = undefined; this.schedule(0); }
+                if (!event.affectsConfiguration('sunlight.locale')) return;
+                this.post({ type: 'strings', strings: previewStrings(locale()) });
+                this.drawn = undefined;
+                this.schedule(0);
             })
         );
         this.schedule(0);

@@ -109,7 +109,13 @@ export interface FitMessage {
     readonly type: 'fit';
 }
 
-export type HostMessage = RenderMessage | StaleMessage | EmptyMessage | HighlightMessage | RasteriseMessage | FitMessage;
+/** The user's language changed (`sunlight.locale`): relabel the toolbar and tooltips. */
+export interface StringsMessage {
+    readonly type: 'strings';
+    readonly strings: PreviewStrings;
+}
+
+export type HostMessage = RenderMessage | StaleMessage | EmptyMessage | HighlightMessage | RasteriseMessage | FitMessage | StringsMessage;
 
 // ---------------------------------------------------------------- webview → host
 

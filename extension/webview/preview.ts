@@ -23,7 +23,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 const vscode = acquireVsCodeApi();
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 
-const strings = JSON.parse(document.body.dataset.strings ?? '{}') as PreviewStrings;
+let strings = JSON.parse(document.body.dataset.strings ?? '{}') as PreviewStrings;
 const toolbar = document.getElementById('toolbar')!;
 const banner = document.getElementById('banner')!;
 const viewport = document.getElementById('viewport')!;
@@ -67,8 +67,16 @@ toolbar.append(
     button('exportSvg', strings.exportSvg, command('exportSvg')),
     button('exportPng', strings.exportPng, command('exportPng'))
 );
-buttons.zoomOut.title = strings.zoomOut;
-buttons.zoomIn.title = strings.zoomIn;
+/** Labels that do not depend on the state (set again when the language changes). */
+function labelToolbar(): void {
+    for (const [id, label] of [['fit', strings.fit], ['lanes', strings.lanes], ['exportSvg', strings.exportSvg], ['exportPng', strings.exportPng]] as const) {
+        buttons[id].textContent = label;
+        buttons[id].title = label;
+    }
+    buttons.zoomOut.title = strings.zoomOut;
+    buttons.zoomIn.title = strings.zoomIn;
+}
+labelToolbar();
 
 function updateToolbar(): void {
     const flow = state.flow ?? flows[0];
@@ -315,6 +323,12 @@ function handle(message: HostMessage): void {
             break;
         case 'fit':
             fit();
+            break;
+        case 'strings':
+            strings = message.strings;
+            labelToolbar();
+            updateToolbar();
+            hideTooltip();
             break;
         case 'rasterise':
             void rasterise(message.requestId, message.svg, message.scale);

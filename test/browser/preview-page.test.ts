@@ -128,6 +128,20 @@ describe.skipIf(!haveChromium)('the preview page in chromium', () => {
         await page.close();
     }, 60_000);
 
+    test('a change of language relabels the toolbar without reloading the page', async () => {
+        const [{ power }] = await powersOf(specFiles());
+        const page = await openPage();
+        await send(page, await renderMessage(buildDiagram(power, 'external'), 'k1'));
+        await page.locator('#canvas svg g.sl-node').first().waitFor();
+        expect(await page.locator('#btn-exportSvg').textContent()).toBe(previewStrings('zh').exportSvg);
+        await send(page, { type: 'strings', strings: previewStrings('en') });
+        await expect.poll(() => page.locator('#btn-exportSvg').textContent()).toBe(previewStrings('en').exportSvg);
+        expect(await page.locator('#btn-fit').textContent()).toBe(previewStrings('en').fit);
+        expect(await page.locator('#btn-pin').textContent()).toBe(previewStrings('en').pin);
+        expect(previewStrings('en').exportSvg).not.toBe(previewStrings('zh').exportSvg);
+        await page.close();
+    }, 60_000);
+
     test('zoom and scroll survive an update of the same drawing; a new drawing is fitted', async () => {
         const [{ power }] = await powersOf(specFiles());
         const page = await openPage();

@@ -98,20 +98,22 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
             const target = new Set([uri]);
             const dependents = this.langiumDocuments.all
                 .filter(other => other.uri.toString() !== uri && this.indexManager.isAffected(other, target)).toArray();
-            if (!document || this.exportSignature(uri) !== before) {
-                for (const dependent of dependents) {
+            // The exports whose signature changed or that are gone: only dependents that
+            // reference one of them are relinked; the others are repointed.
+            const changedPaths = document ? changedExportPaths(before, this.exportSignature(uri)) : undefined;
+            const fresh = new Map(this.exportsOf(uri).map(description => [`${description.path}\u0000${description.name}`, description]));
+            for (const dependent of dependents) {
+                const references = dependent.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>;
+                const into = references.filter(reference => reference.$nodeDescription?.documentUri.toString() === uri);
+                if (!changedPaths || into.some(reference => changedPaths.has(reference.$nodeDescription!.path))) {
                     if (dependent.state > DocumentState.ComputedScopes) this.resetToState(dependent, DocumentState.ComputedScopes);
                     rebuild.set(dependent.uri.toString(), dependent);
+                    continue;
                 }
-            } else {
-                const fresh = new Map(this.exportsOf(uri).map(description => [`${description.path}\u0000${description.name}`, description]));
-                for (const dependent of dependents) {
-                    for (const reference of dependent.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>) {
-                        const description = reference.$nodeDescription;
-                        if (description?.documentUri.toString() !== uri) continue;
-                        reference._ref = undefined;
-                        reference._nodeDescription = fresh.get(`${description.path}\u0000${description.name}`);
-                    }
+                for (const reference of into) {
+                    const description = reference.$nodeDescription!;
+                    reference._ref = undefined;
+                    reference._nodeDescription = fresh.get(`${description.path}\u0000${description.name}`);
                 }
             }
             this.pendingExports.delete(uri);
@@ -123,10 +125,10 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
         return this.indexManager.allElements().filter(description => description.documentUri.toString() === uri).toArray();
     }
 
-    /** What other documents' validators can see of a document through references. */
+    /** What other documents' validators can see of a document through references: one line per export, path first. */
     private exportSignature(uri: string): string {
         return this.exportsOf(uri)
-            .map(d => `${d.name}\u0001${d.type}\u0001${d.path}\u0001${isRole(d.node) && d.node.external ? 'external' : ''}`)
+            .map(d => `${d.path}\u0001${d.name}\u0001${d.type}\u0001${isRole(d.node) && d.node.external ? 'external' : ''}`)
             .join('\n');
     }
 
@@ -155,4 +157,14 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
         }
         return marked;
     }
+}
+
+/** Paths of the exports in `before` that are missing or different in `after` (added exports change no reference). */
+function changedExportPaths(before: string, after: string): Set<string> {
+    const now = new Set(after.split('\n'));
+    const changed = new Set<string>();
+    for (const line of before.split('\n')) {
+        if (line && !now.has(line)) changed.add(line.slice(0, line.indexOf('\u0001')));
+    }
+    return changed;
 }

@@ -31,6 +31,27 @@ describe('incremental updates recompute only what can have changed', () => {
         expect(article?.text).toBe('"应当依法办理会计手续、进行会计核算的经济业务事项"'.slice(1, -1));
     });
 
+    test('adding an article revalidates no dependent; removing one revalidates those that cite it', async () => {
+        const other = `department 审计处 "审计处" {
+    leader 院长
+    post 审计员 "x"
+    power 审计 { responsible 审计员 basis 政府采购法 }
+}`;
+        const { services, documents, diagnostics } = await buildWorkspace({
+            'college.sun': spec('college.sun'), 'bases.sun': spec('bases.sun'), 'finance.sun': spec('finance.sun'), 'audit.sun': other
+        });
+        const validated: string[] = [];
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => { validated.push(document.uri.path.split('/').pop()!); });
+        const added = spec('bases.sun').replace('article 第十条', 'article 第九条 "会计核算"\n    article 第十条');
+        await edit(services, documents['bases.sun'], added);
+        // 第十条 moved (its path changed): finance cites it; audit cites only 政府采购法, which did not move.
+        expect(validated.sort()).toEqual(['bases.sun', 'finance.sun']);
+        validated.length = 0;
+        await edit(services, documents['bases.sun'], added + '\nbasis 新法 law "新法"\n');
+        expect(validated).toEqual(['bases.sun']);
+        expect(diagnostics('audit.sun').filter(d => d.code === 'unresolved-reference')).toEqual([]);
+    });
+
     test('renaming an article revalidates its dependents', async () => {
         const { services, documents, diagnostics } = await buildWorkspace({
             'college.sun': spec('college.sun'), 'bases.sun': spec('bases.sun'), 'finance.sun': spec('finance.sun')

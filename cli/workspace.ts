@@ -68,7 +68,9 @@ export function collectFiles(paths: readonly string[], zh = false): string[] {
             throw new UsageError(zh ? `无法读取 ${given}(${reason})` : `cannot read ${given} (${reason})`);
         }
         if (stat.isDirectory()) walk(given);
-        else add(given);
+        else if (stat.isFile()) add(given);
+        // A FIFO, socket or device would block the read forever or never end.
+        else throw new UsageError(zh ? `不是普通文件或文件夹:${given}` : `not a regular file or folder: ${given}`);
     }
     return [...files].sort();
 }

@@ -75,6 +75,9 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
 
     registerCheckWorkspaceRequest(services);
     registerDiagramRequest(services);
+    // Validate every file of the workspace at start, not only the open ones: the
+    // Problems panel lists the whole college, as `sunlight check` does.
+    shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     startLanguageServer(shared);
     return services;
 }

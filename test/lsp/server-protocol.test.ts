@@ -156,6 +156,13 @@ describe('language server over stdio (dist/server.cjs)', () => {
         expect(text(relocalized.find(d => d.code === 'missing-grade')!)).toContain('等级');
     }, 40_000);
 
+    test('files that are not open get their diagnostics at start (the whole workspace is validated)', async () => {
+        const session = await start({ locale: 'en' });
+        // finance.sun of the spec has two staff without a register: published without being opened.
+        const diagnostics = await session.diagnostics(session.uri('finance.sun'), list => list.some(d => d.code === 'staff-without-register'));
+        expect(diagnostics.filter(d => d.code === 'staff-without-register').length).toBe(2);
+    });
+
     test('sunlight/checkWorkspace rereads the folder and counts the problems', async () => {
         const session = await start({ locale: 'en' });
         await openWithoutGrade(session);

@@ -122,7 +122,7 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
     }
 
     private exportsOf(uri: string): AstNodeDescription[] {
-        return this.indexManager.allElements().filter(description => description.documentUri.toString() === uri).toArray();
+        return this.indexManager.allElements(undefined, new Set([uri])).toArray();
     }
 
     /** What other documents' validators can see of a document through references: one line per export, path first. */
@@ -135,8 +135,9 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
     /** The workspace-level names (those without a `.`) that the selected documents export. */
     private workspaceNames(selected: (uri: string) => boolean): Set<string> {
         const names = new Set<string>();
-        for (const description of this.indexManager.allElements()) {
-            if (!description.name.includes('.') && selected(description.documentUri.toString())) names.add(description.name);
+        const uris = new Set(this.langiumDocuments.all.map(document => document.uri.toString()).filter(selected));
+        for (const description of this.indexManager.allElements(undefined, uris)) {
+            if (!description.name.includes('.')) names.add(description.name);
         }
         return names;
     }

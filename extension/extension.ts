@@ -9,19 +9,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { checkDepartmentName, declaredNames, departmentSkeleton, today } from './new-department.js';
 import { registerPreview } from './preview/register.js';
-
-/** Must match language/lsp/check-workspace-request.ts. */
-const CHECK_WORKSPACE_REQUEST = 'sunlight/checkWorkspace';
-
-interface CheckWorkspaceResult {
-    files: number;
-    added: number;
-    removed: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-    hints: number;
-}
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from '../language/lsp/check-workspace-protocol.js';
 
 let client: LanguageClient | undefined;
 

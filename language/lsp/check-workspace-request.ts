@@ -1,6 +1,7 @@
 import { URI, UriUtils, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { CHECK_WORKSPACE_REQUEST, type CheckWorkspaceResult } from './check-workspace-protocol.js';
 
 /**
  * `sunlight/checkWorkspace`: the editor's *Sunlight: Check Workspace* command.
@@ -8,21 +9,6 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
  * the editor are picked up), rebuilds and revalidates every document, and
  * answers with the counts. The diagnostics themselves are published as usual.
  */
-export const CHECK_WORKSPACE_REQUEST = 'sunlight/checkWorkspace';
-
-export interface CheckWorkspaceResult {
-    /** `.sun` documents in the workspace after the check. */
-    files: number;
-    /** Files found on disk that were not loaded yet. */
-    added: number;
-    /** Loaded documents whose file is gone (and which are not open in the editor). */
-    removed: number;
-    errors: number;
-    warnings: number;
-    infos: number;
-    hints: number;
-}
-
 export function registerCheckWorkspaceRequest(services: { shared: LangiumSharedServices }): void {
     const connection = services.shared.lsp.Connection;
     if (!connection) return;

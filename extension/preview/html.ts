@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../language/messages.js';
 import type { PreviewState, PreviewStrings } from './protocol.js';
+import { escapeXml } from '../../language/diagram/render-svg.js';
 
 /**
  * The preview's HTML page, built on the host. No `vscode` import, so that
@@ -39,8 +40,7 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function previewHtml(options: PreviewHtmlOptions): string {
-    const attr = (value: string) => value
-        .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+    const attr = escapeXml;
     if (!/^[A-Za-z0-9+/=]+$/.test(options.nonce)) throw new Error('invalid nonce');
     return `<!DOCTYPE html>
 <html lang="${options.locale === 'zh' ? 'zh-CN' : 'en'}">

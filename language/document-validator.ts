@@ -1,4 +1,4 @@
-import { DefaultDocumentValidator, DocumentValidator, type AstReflection, type LangiumDocument, type ValidationOptions } from 'langium';
+import { AstUtils, DefaultDocumentValidator, DocumentValidator, interruptAndCheck, type AstNode, type AstReflection, type LangiumDocument, type ValidationAcceptor, type ValidationOptions } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -30,6 +30,21 @@ export class SunlightDocumentValidator extends DefaultDocumentValidator {
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         return this.finish(document, diagnostics.map(diagnostic => this.withCode(diagnostic)));
+    }
+
+    /** Langium's walk, checking for cancellation every 256 nodes instead of at each (see batched-walks.ts). */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken?: CancellationToken): Promise<void> {
+        if (this.profiler?.isActive('validating') || !cancelToken) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const nodes = AstUtils.streamAst(rootNode).iterator();
+        let count = 0;
+        for (const node of nodes) {
+            if (++count % 256 === 0) await interruptAndCheck(cancelToken);
+            const nodeOptions = this.validateSingleNodeOptions(node, options);
+            if (nodeOptions.validateNode) {
+                for (const check of this.validationRegistry.getChecks(node.$type, options.categories)) await check(node, acceptor, cancelToken);
+            }
+            if (!nodeOptions.validateChildren) nodes.prune();
+        }
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {

@@ -3,6 +3,7 @@ import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices
 } from 'langium/lsp';
+import { SunlightLinker, SunlightReferenceDescriptionProvider } from './batched-walks.js';
 import { SunlightSettings } from './config.js';
 import { SunlightDocumentBuilder } from './document-builder.js';
 import { SunlightDocumentValidator } from './document-validator.js';
@@ -62,10 +63,14 @@ export function createSunlightModule(options: SunlightModuleOptions = {}): Modul
         references: {
             ScopeComputation: services => new SunlightScopeComputation(services),
             ScopeProvider: services => new SunlightScopeProvider(services),
+            Linker: services => new SunlightLinker(services),
             References: services => new SunlightReferences(services)
         },
         validation: {
             DocumentValidator: services => new SunlightDocumentValidator(services)
+        },
+        workspace: {
+            ReferenceDescriptionProvider: services => new SunlightReferenceDescriptionProvider(services)
         },
         // Folding, find references, document highlights and workspace symbols are
         // Langium's own; they understand qualified names through SunlightReferences.

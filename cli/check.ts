@@ -60,7 +60,8 @@ export async function checkWorkspace(options: Omit<CheckOptions, 'format' | 'col
 export async function runCheck(options: CheckOptions, write: (text: string) => void): Promise<number> {
     const formatter = FORMATTERS[options.format];
     if (!formatter) {
-        throw new UsageError(`unknown --format '${options.format}' (expected ${Object.keys(FORMATTERS).join(', ')})`);
+        throw new UsageError(`unknown --format '${options.format}' (expected ${Object.keys(FORMATTERS).join(', ')})`,
+            `未知的输出格式 --format '${options.format}'(可选:${Object.keys(FORMATTERS).join('、')})`);
     }
     const report = await checkWorkspace(options);
     write(formatter(report, { color: options.color, ruleDocsBase: options.ruleDocsBase }));

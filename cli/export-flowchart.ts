@@ -6,7 +6,7 @@ import { buildDiagram, type FlowKind } from '../language/diagram/diagram-model.j
 import { drawFlowchart } from '../language/diagram/pipeline.js';
 import { isDepartment, type Department, type Power } from '../language/generated/ast.js';
 import { toLocale, type Locale } from '../language/messages.js';
-import { UsageError } from './errors.js';
+import { argumentError, UsageError } from './errors.js';
 import type { CliContext, SubcommandRunner } from './main.js';
 import { insideFolder, safeFileName, uniqueFileNames } from './safe-file-name.js';
 import { loadWorkspace, relative } from './workspace.js';
@@ -35,7 +35,7 @@ export const flowchartRunner: SubcommandRunner = (args, context) => {
             }
         });
     } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+        throw argumentError(error);
     }
     const { values, positionals } = parsed;
     const zh = context.locale === 'zh';
@@ -47,10 +47,10 @@ export const flowchartRunner: SubcommandRunner = (args, context) => {
     }
     if (!values.out) throw new UsageError(zh ? 'export flowchart 需要 --out 文件夹' : 'export flowchart needs --out DIR');
     const lang = values.lang as string | undefined;
-    if (lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(lang)) throw new UsageError(`unknown --lang '${lang}' (expected zh or en)`);
+    if (lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(lang)) throw new UsageError(`unknown --lang '${lang}' (expected zh or en)`, `未知的语言 --lang '${lang}'(可选:zh、en)`);
     const scaleText = values.scale as string | undefined;
     const scale = scaleText === undefined ? 2 : Number(scaleText);
-    if (!(scale >= 1 && scale <= 4)) throw new UsageError(`--scale expects a number from 1 to 4, not '${scaleText}'`);
+    if (!(scale >= 1 && scale <= 4)) throw new UsageError(`--scale expects a number from 1 to 4, not '${scaleText}'`, `--scale 需要 1 到 4 之间的数,而不是“${scaleText}”`);
     return exportFlowcharts({
         paths: positionals.length > 0 ? positionals : ['.'],
         out: values.out as string,

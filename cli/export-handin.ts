@@ -8,7 +8,7 @@ import { buildRegisters } from '../language/handin/register-data.js';
 import { buildReport } from '../language/handin/report-data.js';
 import { formatMessage, toLocale, type Locale } from '../language/messages.js';
 import { positionAt } from '../language/node/config-file.js';
-import { UsageError } from './errors.js';
+import { argumentError, UsageError } from './errors.js';
 import { catalogCsv } from './export/catalog-csv.js';
 import { catalogHtml } from './export/catalog-html.js';
 import { catalogMarkdown } from './export/catalog-md.js';
@@ -72,7 +72,7 @@ export async function runHandinExport(kind: HandinKind, args: string[], context:
             }
         });
     } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+        throw argumentError(error);
     }
     const { values, positionals } = parsed;
     const lang = values.lang === undefined ? 'zh' : parseLang(values.lang);
@@ -91,7 +91,7 @@ export async function runHandinExport(kind: HandinKind, args: string[], context:
 }
 
 function parseLang(value: string): Locale {
-    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected zh or en)`);
+    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected zh or en)`, `未知的语言 --lang '${value}'(可选:zh、en)`);
     return toLocale(value);
 }
 
@@ -100,9 +100,9 @@ function parseFormats(kind: HandinKind, value: string | undefined): string[] {
     if (value === undefined) return [spec.default];
     const formats = value === 'all' ? [...spec.allowed] : value.split(',').map(s => s.trim().toLowerCase()).filter(Boolean);
     for (const format of formats) {
-        if (!spec.allowed.includes(format)) throw new UsageError(`unknown --format '${format}' for export ${kind} (expected ${spec.allowed.join(', ')})`);
+        if (!spec.allowed.includes(format)) throw new UsageError(`unknown --format '${format}' for export ${kind} (expected ${spec.allowed.join(', ')})`, `export ${kind} 不支持格式“${format}”(可选:${spec.allowed.join('、')})`);
     }
-    if (formats.length === 0) throw new UsageError(`--format needs a value (${spec.allowed.join(', ')})`);
+    if (formats.length === 0) throw new UsageError(`--format needs a value (${spec.allowed.join(', ')})`, `--format 需要一个值(${spec.allowed.join('、')})`);
     return [...new Set(formats)];
 }
 

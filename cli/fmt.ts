@@ -5,7 +5,7 @@ import type { Model } from '../language/generated/ast.js';
 import { toLocale, type Locale } from '../language/messages.js';
 import { decodeSource } from '../language/node/file-system.js';
 import { createSunlightServices } from '../language/sunlight-module.js';
-import { UsageError } from './errors.js';
+import { argumentError, UsageError } from './errors.js';
 import type { CliContext } from './main.js';
 import { collectFiles, relative } from './workspace.js';
 
@@ -110,10 +110,10 @@ export async function runFmt(args: string[], context: CliContext, writeError: (t
             strict: true
         }));
     } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+        throw argumentError(error);
     }
     if (values.lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(values.lang)) {
-        throw new UsageError(`unknown --lang '${values.lang}' (expected en or zh)`);
+        throw new UsageError(`unknown --lang '${values.lang}' (expected en or zh)`, `未知的语言 --lang '${values.lang}'(可选:en、zh)`);
     }
     const locale = values.lang === undefined ? context.locale : toLocale(values.lang);
     const zh = locale === 'zh';

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { localeFromEnvironment, toLocale, type Locale } from '../language/messages.js';
 import { runCheck } from './check.js';
-import { UsageError } from './errors.js';
+import { argumentError, UsageError } from './errors.js';
 import { runFmt } from './fmt.js';
 import { FLOWCHART_HELP, HANDIN_HELP } from './help.js';
 import { VERSION } from './version.js';
@@ -55,7 +55,8 @@ SUBCOMMANDS.set('export', async (args, context) => {
     const [kind, ...rest] = args;
     const load = kind === undefined ? undefined : EXPORTS.get(kind);
     if (!load) {
-        throw new UsageError(`${kind === undefined ? 'export needs a kind' : `unknown export '${kind}'`} (expected ${[...EXPORTS.keys()].join(', ')})`);
+        throw new UsageError(`${kind === undefined ? 'export needs a kind' : `unknown export '${kind}'`} (expected ${[...EXPORTS.keys()].join(', ')})`,
+            `${kind === undefined ? 'export 需要指明导出内容' : `未知的导出内容“${kind}”`}(可选:${[...EXPORTS.keys()].join('、')})`);
     }
     return (await load())(rest, context);
 });
@@ -104,7 +105,7 @@ export async function main(argv: string[]): Promise<number> {
         }
         default: {
             const runner = SUBCOMMANDS.get(command);
-            if (!runner) throw new UsageError(`unknown command '${command}' (try 'sunlight --help')`);
+            if (!runner) throw new UsageError(`unknown command '${command}' (try 'sunlight --help')`, `未知命令“${command}”(参见 sunlight --help)`);
             return runner(rest, context);
         }
     }
@@ -116,17 +117,17 @@ export function parse<const T extends Options>(args: string[], options: T) {
     try {
         return parseArgs({ args, options: options as T & Options, allowPositionals: true as const, strict: true as const });
     } catch (error) {
-        throw new UsageError(error instanceof Error ? error.message.split('\n')[0] : String(error));
+        throw argumentError(error);
     }
 }
 
 function parseLang(value: string): Locale {
-    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected en or zh)`);
+    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected en or zh)`, `未知的语言 --lang '${value}'(可选:en、zh)`);
     return toLocale(value);
 }
 
 function parseCount(value: string): number {
-    if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, not '${value}'`);
+    if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, not '${value}'`, `--max-warnings 需要一个非负整数,而不是“${value}”`);
     return Number(value);
 }
 
@@ -147,9 +148,17 @@ export function runAsProcess(): void {
     main(process.argv.slice(2)).then(code => {
         process.exitCode = code;
     }, (error: unknown) => {
-        const message = error instanceof UsageError ? error.message
-            : `internal error: ${error instanceof Error ? error.message : String(error)}`;
+        const zh = chineseRequested(process.argv.slice(2), process.env);
+        const message = error instanceof UsageError ? (zh && error.zh) || error.message
+            : `${zh ? '内部错误' : 'internal error'}: ${error instanceof Error ? error.message : String(error)}`;
         process.stderr.write(`sunlight: ${message.split('\n')[0]}\n`);
         process.exitCode = 2;
     });
+}
+
+/** Whether the reason for a failure should be in Chinese: `--lang zh…` on the command line, else the environment. */
+function chineseRequested(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
+    const at = argv.findIndex(arg => arg === '--lang' || arg.startsWith('--lang='));
+    const given = at < 0 ? undefined : argv[at].includes('=') ? argv[at].slice('--lang='.length) : argv[at + 1];
+    return given !== undefined && /^(en|zh)([-_].*)?$/i.test(given) ? toLocale(given) === 'zh' : localeFromEnvironment(env) === 'zh';
 }

@@ -69,4 +69,16 @@ describe('the environment', () => {
         expect(usageFailure(run)).toEqual({ status: 2, stdout: '', lines: 1, stack: false, prefixed: true });
         expect(run.stderr).toMatch(CJK);
     });
+
+    test('every kind of reason for exit 2 follows the language: bad arguments, options and commands', () => {
+        const cases = [['frob'], ['check', '--bogus'], ['check', '--format', 'x'], ['check', '--max-warnings', 'many'], ['export', 'nothing'], ['fmt', '--lang', 'fr']];
+        for (const args of cases) {
+            const zh = sunlight(args, { env: { LANG: 'zh_CN.UTF-8' } });
+            expect(usageFailure(zh), args.join(' ')).toEqual({ status: 2, stdout: '', lines: 1, stack: false, prefixed: true });
+            expect(zh.stderr, args.join(' ')).toMatch(CJK);
+            const en = sunlight(args, { env: { LANG: 'en_US.UTF-8' } });
+            expect(en.status).toBe(2);
+            expect(en.stderr, args.join(' ')).not.toMatch(CJK);
+        }
+    });
 });

@@ -7,7 +7,7 @@ import { SANS_BOLD, SANS_REGULAR, type WidthRange } from './font-metrics.generat
  * The font: Noto Sans CJK SC (Debian fonts-noto-cjk; the same design as
  * Adobe's Source Han Sans SC), named first in FONT_FAMILY. Its ideographs,
  * kana, hangul, CJK punctuation and full-width forms are exactly 1 em wide
- * (generate-font-metrics.mjs checks it), so East Asian Wide and Fullwidth
+ * (scripts/generate-font-metrics.mjs checks it), so East Asian Wide and Fullwidth
  * characters (UAX #11) measure 1 em. Latin, Greek, Cyrillic and common
  * punctuation come from a table read from the real font files: the larger
  * advance of Noto Sans CJK SC and DejaVu Sans, one of the widest sans-serifs,

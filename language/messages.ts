@@ -10,6 +10,14 @@ export type Locale = 'en' | 'zh';
 export type MessageArgs = Record<string, string | number | undefined>;
 type Template = (a: MessageArgs) => string;
 
+/**
+ * A duration in words: `8 个工作日` / `8 workdays`; `compact` drops the space in
+ * Chinese (`8个工作日`, as in the flowchart's boxes). The one place units are worded.
+ */
+export function formatDuration(value: number | string, unit: string, locale: Locale, compact = false): string {
+    return locale === 'zh' ? `${value}${compact ? '' : ' '}${ZH_TERMS[unit] ?? unit}` : `${value} ${plural(unit, value)}`;
+}
+
 /** `workday` → `workdays` unless the amount is 1 (the unit is given in its singular). */
 function plural(unit: string | number | undefined, amount: string | number | undefined): string {
     const singular = String(unit ?? '').replace(/s$/, '');
@@ -38,7 +46,7 @@ const en: Record<RuleCode, Template> = {
     'decision-needs-branches': a => `Decision '${a.name}' has ${a.count} branch${a.count === 1 ? '' : 'es'}; a decision needs at least two.`,
     'unreachable-step': a => `No path from the start of the flow reaches '${a.name}'.`,
     'no-path-to-end': a => `From '${a.name}' the flow can never end.`,
-    'deadline-exceeds-limit': a => `The longest path takes ${a.total} ${plural(a.unit, a.total)}, more than the flow's limit of ${a.limit} ${plural(a.unit, a.limit)}.`,
+    'deadline-exceeds-limit': a => `The longest path takes ${formatDuration(a.total ?? 0, String(a.unit), 'en')}, more than the flow's limit of ${formatDuration(a.limit ?? 0, String(a.unit), 'en')}.`,
     'flow-too-long': a => `This flow has ${a.count} steps, more than ${a.max}: simplify the procedure.`,
     'uncovered-power': a => `Power '${a.name}' (${a.category}) has no risk point.`,
     'aspect-not-covered': a => `The risks of department '${a.name}' cover no ${a.aspects} aspect.`,
@@ -81,7 +89,7 @@ const zh: Record<RuleCode, Template> = {
     'decision-needs-branches': a => `决策“${a.name}”只有 ${a.count} 个分支,至少需要两个。`,
     'unreachable-step': a => `从流程起点无法到达“${a.name}”。`,
     'no-path-to-end': a => `从“${a.name}”出发,流程永远无法结束。`,
-    'deadline-exceeds-limit': a => `最长路径用时 ${a.total} ${z(a.unit)},超过流程时限 ${a.limit} ${z(a.unit)}。`,
+    'deadline-exceeds-limit': a => `最长路径用时 ${formatDuration(a.total ?? 0, String(a.unit), 'zh')},超过流程时限 ${formatDuration(a.limit ?? 0, String(a.unit), 'zh')}。`,
     'flow-too-long': a => `该流程有 ${a.count} 个环节,超过 ${a.max} 个:请简化办事程序。`,
     'uncovered-power': a => `职权“${a.name}”(${z(a.category)})没有查找风险点(不留死角)。`,
     'aspect-not-covered': a => `部门“${a.name}”的风险点未涉及${String(a.aspects).split(', ').map(z).join('、')}方面。`,

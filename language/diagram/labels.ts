@@ -1,4 +1,4 @@
-import { ZH_TERMS, type Locale } from '../messages.js';
+import { formatDuration as wordDuration, ZH_TERMS, type Locale } from '../messages.js';
 import type { DiagramDuration, DiagramModel, DiagramNode, Grade } from './diagram-model.js';
 
 /** The words of the flowchart (node texts, title block, legend), in English and Chinese. */
@@ -35,9 +35,7 @@ export function terminalLabel(kind: 'start' | 'end', locale: Locale): string {
 
 /** `2个工作日` / `2 workdays`. */
 export function formatDuration(duration: DiagramDuration, locale: Locale): string {
-    if (locale === 'zh') return `${duration.value}${ZH_TERMS[duration.unit] ?? duration.unit}`;
-    const singular = duration.unit.replace(/s$/, '');
-    return `${duration.value} ${duration.value === 1 ? singular : `${singular}s`}`;
+    return wordDuration(duration.value, duration.unit, locale, true);
 }
 
 /** The second line of a box: responsible party, deadline, collective mark. */

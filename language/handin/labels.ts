@@ -1,4 +1,4 @@
-import type { Locale } from '../messages.js';
+import { formatDuration, ZH_TERMS, type Locale } from '../messages.js';
 import type { DurationText } from './model.js';
 
 /**
@@ -280,14 +280,11 @@ export function labels(locale: Locale): Labels {
     return locale === 'en' ? en : zh;
 }
 
+/** The language's Chinese terms, with the wording the hand-in documents use for categories and flows. */
 const ZH: Record<string, string> = {
-    high: '高', medium: '中', low: '低',
-    personnel: '人事', finance: '财务', assets: '资产', student: '师生切身利益', other: '其他',
-    duty: '岗位职责', process: '业务流程', mechanism: '制度机制',
-    criminal: '可能涉及违法犯罪', disciplinary: '可能违反党纪政纪', conduct: '可能违反廉洁自律规定',
+    ...ZH_TERMS,
+    personnel: '人事', finance: '财务', assets: '资产',
     external: '外部流程图', internal: '内部流程图',
-    self: '自己找', colleague: '同事帮', public: '群众提', mutual: '互相查', leader: '领导点', organization: '组织评',
-    law: '法律', regulation: '法规', policy: '政策', internal_basis: '内部制度',
     error: '错误', warning: '警告', info: '提示', hint: '提示'
 };
 
@@ -314,14 +311,9 @@ export function heading(locale: Locale, value: string): string {
     return locale === 'en' ? word.charAt(0).toUpperCase() + word.slice(1) : word;
 }
 
-const UNITS_ZH: Record<string, string> = { workday: '个工作日', workdays: '个工作日', day: '天', days: '天', hour: '小时', hours: '小时' };
-
 /** `8 个工作日` / `8 workdays`. */
 export function durationText(locale: Locale, duration: DurationText | undefined): string {
-    if (!duration) return '';
-    if (locale === 'zh') return `${duration.value} ${UNITS_ZH[duration.unit] ?? duration.unit}`;
-    const unit = duration.unit.replace(/s$/, '');
-    return `${duration.value} ${unit}${duration.value === 1 ? '' : 's'}`;
+    return duration ? formatDuration(duration.value, duration.unit, locale) : '';
 }
 
 /** Joins a list the way the language does: `、` in Chinese, `, ` in English. */

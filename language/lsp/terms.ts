@@ -1,4 +1,4 @@
-import type { Locale } from '../messages.js';
+import { formatDuration as wordDuration, type Locale } from '../messages.js';
 
 /**
  * What the enum values of the language mean, from the notice (see
@@ -128,6 +128,5 @@ export function capitalise(text: string): string {
 
 /** `1 workday`, `2.5 workdays`; Chinese `2.5 个工作日`. */
 export function formatDuration(amount: string, unit: 'workday' | 'day' | 'hour', locale: Locale): string {
-    if (locale === 'zh') return `${amount} ${unit === 'workday' ? '个工作日' : unit === 'day' ? '天' : '小时'}`;
-    return `${amount} ${unit}${amount === '1' ? '' : 's'}`;
+    return wordDuration(amount, unit, locale);
 }

@@ -1,5 +1,5 @@
 /**
- * The preview pipeline (language/diagram: model → ELK layout → SVG) under
+ * The preview pipeline (flowchart/: model → ELK layout → SVG) under
  * measurement, and dagre on the same graphs for the layout-quality target.
  * Bundled apart from lib.ts (bench/dist/diagram.cjs), so that the language
  * benchmarks still run on a checkout without the diagram pipeline.
@@ -7,9 +7,9 @@
 import '../language/polyfills.cjs';
 import dagre from '@dagrejs/dagre';
 import type { Power } from '../language/generated/ast.js';
-import { buildDiagram, type DiagramModel, type FlowKind } from '../language/diagram/diagram-model.js';
-import { layoutDiagram, type LaidOutDiagram } from '../language/diagram/layout.js';
-import { renderSvg } from '../language/diagram/render-svg.js';
+import { buildDiagram, type DiagramModel, type FlowKind } from '../flowchart/diagram-model.js';
+import { layoutDiagram, type LaidOutDiagram } from '../flowchart/layout.js';
+import { renderSvg } from '../flowchart/render-svg.js';
 import { countCrossings, countEdgesThroughNodes, countOverlaps, type Box, type Point } from './geometry.js';
 
 export * as geometry from './geometry.js';
@@ -69,7 +69,7 @@ export function elkQuality(laid: LaidOutDiagram): Quality {
 /**
  * dagre on the same graph: the same node sizes and label sizes as ELK's
  * (taken from the ELK layout), top-down, with the same spacings as
- * language/diagram/layout.ts; crossings are counted on dagre's edge points.
+ * flowchart/layout.ts; crossings are counted on dagre's edge points.
  */
 export function dagreQuality(laid: LaidOutDiagram): Quality {
     const g = new dagre.graphlib.Graph({ multigraph: true });

@@ -2,13 +2,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildDiagram, type FlowKind } from '../language/diagram/diagram-model.js';
-import { drawFlowchart } from '../language/diagram/pipeline.js';
+import { buildDiagram, type FlowKind } from '../flowchart/diagram-model.js';
+import { drawFlowchart } from '../flowchart/pipeline.js';
 import { isDepartment, type Department, type Power } from '../language/generated/ast.js';
 import { toLocale, type Locale } from '../language/messages.js';
 import { argumentError, UsageError } from './errors.js';
 import type { CliContext, SubcommandRunner } from './main.js';
-import { insideFolder, safeFileName, uniqueFileNames } from './safe-file-name.js';
+import { insideFolder, safeFileName, uniqueFileNames } from '../flowchart/file-names.js';
 import { loadWorkspace, relative } from './workspace.js';
 
 /**

@@ -3,7 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, DiagnosticSeverity, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from './config.js';
 import { registerCheckWorkspaceRequest } from './lsp/check-workspace-request.js';
-import { registerDiagramRequest } from './lsp/diagram-request.js';
+import { registerDiagramRequest } from '../flowchart/diagram-request.js';
 import { formatMessage, toLocale } from './messages.js';
 import { loadConfigFile, positionAt } from './node/config-file.js';
 import { SunlightFileSystem } from './node/file-system.js';

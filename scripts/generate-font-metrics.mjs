@@ -1,4 +1,4 @@
-// Generates language/diagram/font-metrics.generated.ts: advance widths for the
+// Generates flowchart/font-metrics.generated.ts: advance widths for the
 // Latin, Greek, Cyrillic and punctuation ranges, read from the real font files:
 // the larger of Noto Sans CJK SC (the flowchart's font, Debian fonts-noto-cjk)
 // and DejaVu Sans (Debian fonts-dejavu-core, one of the widest sans-serifs), so
@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'language', 'diagram');
+const here = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'flowchart');
 const DEJAVU = '/usr/share/fonts/truetype/dejavu';
 const NOTO = '/usr/share/fonts/opentype/noto';
 /** Face of Noto Sans CJK SC in the collections (fc-query: 2). */

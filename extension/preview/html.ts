@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../language/messages.js';
 import type { PreviewState, PreviewStrings } from './protocol.js';
-import { escapeXml } from '../../language/diagram/render-svg.js';
+import { escapeXml } from '../../flowchart/render-svg.js';
 
 /**
  * The preview's HTML page, built on the host. No `vscode` import, so that

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import type { DiagramModel, DiagramPosition, DiagramRange, FlowKind } from '../../language/diagram/diagram-model.js';
-import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '../../language/diagram/request.js';
+import type { DiagramModel, DiagramPosition, DiagramRange, FlowKind } from '../../flowchart/diagram-model.js';
+import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '../../flowchart/request.js';
 import { toLocale, type Locale } from '../../language/messages.js';
-import { safeFileName } from '../../cli/safe-file-name.js';
+import { safeFileName } from '../../flowchart/file-names.js';
 import { makeNonce, previewHtml, previewStrings } from './html.js';
 import { isWebviewMessage, PREVIEW_VIEW_TYPE, type HostMessage, type NodeInfo, type PreviewCommand, type PreviewState, type WebviewMessage } from './protocol.js';
 import type { FlowchartRenderer } from './renderer.js';

@@ -5,7 +5,7 @@
  * `isWebviewMessage` checks what the webview sends before the host trusts it.
  * No imports from `vscode` or the DOM here.
  */
-import type { DiagramRange, DiagramRisk, FlowKind } from '../../language/diagram/diagram-model.js';
+import type { DiagramRange, DiagramRisk, FlowKind } from '../../flowchart/diagram-model.js';
 
 /** The webview panel's view type (the serializer and `activeWebviewPanelId` use it). */
 export const PREVIEW_VIEW_TYPE = 'sunlight.preview';

@@ -5,7 +5,7 @@
  * hover, the language client) while the user types.
  */
 import { parentPort } from 'node:worker_threads';
-import { drawFlowchart } from '../../language/diagram/pipeline.js';
+import { drawFlowchart } from '../../flowchart/pipeline.js';
 import type { RenderRequest, RenderResponse } from './renderer.js';
 
 parentPort?.on('message', (request: RenderRequest) => {

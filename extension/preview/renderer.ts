@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import type { DiagramModel } from '../../language/diagram/diagram-model.js';
-import type { PaletteName } from '../../language/diagram/palettes.js';
+import type { DiagramModel } from '../../flowchart/diagram-model.js';
+import type { PaletteName } from '../../flowchart/palettes.js';
 import type { Locale } from '../../language/messages.js';
 
 export interface RenderRequest {
@@ -17,7 +17,7 @@ export interface RenderResponse {
 }
 
 /**
- * Lays out and renders flowcharts (language/diagram/pipeline.ts) in a worker
+ * Lays out and renders flowcharts (flowchart/pipeline.ts) in a worker
  * thread (dist/render-worker.cjs), off the extension host's main thread. If
  * the worker cannot start or dies, rendering falls back to the main thread:
  * slower to share, never broken.
@@ -80,7 +80,7 @@ export class FlowchartRenderer {
     }
 
     private async renderHere(request: RenderRequest): Promise<string> {
-        const { drawFlowchart } = await import('../../language/diagram/pipeline.js');
+        const { drawFlowchart } = await import('../../flowchart/pipeline.js');
         return (await drawFlowchart(request.model, { palette: request.palette, locale: request.locale })).svg;
     }
 }

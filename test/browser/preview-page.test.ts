@@ -6,13 +6,13 @@ import type { AddressInfo } from 'node:net';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDiagram, type DiagramModel } from '../../language/diagram/diagram-model.js';
-import { drawFlowchart } from '../../language/diagram/pipeline.js';
+import { buildDiagram, type DiagramModel } from '../../flowchart/diagram-model.js';
+import { drawFlowchart } from '../../flowchart/pipeline.js';
 import { previewHtml, previewStrings } from '../../extension/preview/html.js';
 import type { HostMessage, NodeInfo, RenderMessage, WebviewMessage } from '../../extension/preview/protocol.js';
 import { HOSTILE_STRINGS } from '../fixtures/hostile-strings.js';
-import { powersOf, specFiles } from '../diagram/helpers.js';
-import { PROCUREMENT_FILES } from '../diagram/samples.js';
+import { powersOf, specFiles } from '../flowchart/helpers.js';
+import { PROCUREMENT_FILES } from '../flowchart/samples.js';
 
 /**
  * The preview's webview page in a real browser: Debian's chromium driven by

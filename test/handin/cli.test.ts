@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documents, exportHandin, loadHandinWorkspace, runHandinExport, type HandinExportOptions } from '../../cli/export-handin.js';
 import { UsageError } from '../../cli/errors.js';
-import { findChromium } from '../../cli/export/pdf.js';
+import { findChromium } from '../../handin/pdf.js';
 import { main, type CliContext } from '../../cli/main.js';
 import { sunlight, usageFailure } from '../cli/cli-helpers.js';
 import { FIXTURE_FILES } from './fixture.js';

@@ -1,9 +1,9 @@
 import { AstUtils, type LangiumDocument } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { isDepartment, isFlow, isPower, isRisk, isStaff, type Model, type Risk } from '../../language/generated/ast.js';
-import { buildCatalog, catalogTable } from '../../language/handin/catalog-data.js';
-import { buildRegisters } from '../../language/handin/register-data.js';
-import { buildReport } from '../../language/handin/report-data.js';
+import { buildCatalog, catalogTable } from '../../handin/catalog-data.js';
+import { buildRegisters } from '../../handin/register-data.js';
+import { buildReport } from '../../handin/report-data.js';
 import { examples, workspaceOf } from './support.js';
 import { FIXTURE_FILES } from './fixture.js';
 

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { loadHandinWorkspace } from '../../cli/export-handin.js';
-import { collectWorkspace, type HandinSeverity, type HandinSource, type HandinWorkspace } from '../../language/handin/model.js';
+import { collectWorkspace, type HandinSeverity, type HandinSource, type HandinWorkspace } from '../../handin/model.js';
 import { buildWorkspace } from '../helpers.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));

@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { catalogCsv } from '../../cli/export/catalog-csv.js';
-import { catalogHtml } from '../../cli/export/catalog-html.js';
-import { catalogMarkdown } from '../../cli/export/catalog-md.js';
-import { catalogXlsx } from '../../cli/export/catalog-xlsx.js';
-import { registersHtml } from '../../cli/export/registers-html.js';
-import { registersXlsx } from '../../cli/export/registers-xlsx.js';
-import { buildCatalog, catalogTable } from '../../language/handin/catalog-data.js';
-import { buildRegisters } from '../../language/handin/register-data.js';
+import { catalogCsv } from '../../handin/catalog-csv.js';
+import { catalogHtml } from '../../handin/catalog-html.js';
+import { catalogMarkdown } from '../../handin/catalog-md.js';
+import { catalogXlsx } from '../../handin/catalog-xlsx.js';
+import { registersHtml } from '../../handin/registers-html.js';
+import { registersXlsx } from '../../handin/registers-xlsx.js';
+import { buildCatalog, catalogTable } from '../../handin/catalog-data.js';
+import { buildRegisters } from '../../handin/register-data.js';
 import { FIXTURE_FILES } from './fixture.js';
 import { examples, parseCsv, workspaceOf } from './support.js';
 

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { insideFolder, safeFileName, uniqueFileNames } from '../../cli/safe-file-name.js';
+import { insideFolder, safeFileName, uniqueFileNames } from '../../flowchart/file-names.js';
 import { HOSTILE_STRINGS, HOSTILE_SUN_STRINGS, sunString } from '../fixtures/hostile-strings.js';
 import { assertProperty, ensureBundle, fcParameters, NO_NETWORK, ROOT, runCli, SEED, stackTraceLines } from './support.js';
 

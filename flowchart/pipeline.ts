@@ -1,4 +1,4 @@
-import type { Locale } from '../messages.js';
+import type { Locale } from '../language/messages.js';
 import type { DiagramModel } from './diagram-model.js';
 import { layoutDiagram, type LaidOutDiagram } from './layout.js';
 import type { PaletteName } from './palettes.js';

@@ -2,8 +2,8 @@ import { GrammarUtils, type AstNode, type Reference } from 'langium';
 import {
     isDecision, isDepartment, isRole, isStep,
     type Department, type Duration, type Flow, type FlowNode, type Party, type Power, type Risk
-} from '../generated/ast.js';
-import { baseUnit, buildFlowGraph, END, formatAmount, longestPath, type BaseUnit, type FlowEdge } from '../flow-graph.js';
+} from '../language/generated/ast.js';
+import { baseUnit, buildFlowGraph, END, formatAmount, longestPath, type BaseUnit, type FlowEdge } from '../language/flow-graph.js';
 
 /**
  * The diagram of one flow of one power (权力运行流程图) as plain, serialisable

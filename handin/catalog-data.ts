@@ -1,5 +1,5 @@
-import type { Category, FlowKind } from '../generated/ast.js';
-import type { Locale } from '../messages.js';
+import type { Category, FlowKind } from '../language/generated/ast.js';
+import type { Locale } from '../language/messages.js';
 import { durationText, heading, labels, list, term } from './labels.js';
 import {
     addCount, basisCitations, effectiveGrade, emptyCount, partyName, sumCounts,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildDiagram, type DiagramModel, type DiagramRisk } from '../../language/diagram/diagram-model.js';
-import { layoutDiagram } from '../../language/diagram/layout.js';
-import { renderSvg } from '../../language/diagram/render-svg.js';
+import { buildDiagram, type DiagramModel, type DiagramRisk } from '../../flowchart/diagram-model.js';
+import { layoutDiagram } from '../../flowchart/layout.js';
+import { renderSvg } from '../../flowchart/render-svg.js';
 import { HOSTILE_STRINGS, HOSTILE_SUN_STRINGS, sunString } from '../fixtures/hostile-strings.js';
 import { buildWorkspace } from '../helpers.js';
 import { all, hasClass, parseSvg, textOf, type El } from './svg-tree.js';

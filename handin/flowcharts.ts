@@ -1,7 +1,7 @@
-import { buildDiagram, type FlowKind } from '../../language/diagram/diagram-model.js';
-import { drawFlowchart } from '../../language/diagram/pipeline.js';
-import type { Power } from '../../language/generated/ast.js';
-import type { Locale } from '../../language/messages.js';
+import { buildDiagram, type FlowKind } from '../flowchart/diagram-model.js';
+import { drawFlowchart } from '../flowchart/pipeline.js';
+import type { Power } from '../language/generated/ast.js';
+import type { Locale } from '../language/messages.js';
 
 /**
  * The flowcharts of the report: the preview's own pipeline (buildDiagram →

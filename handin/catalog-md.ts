@@ -1,6 +1,6 @@
-import { catalogTable, type Catalog, type CatalogCell, type DepartmentCatalog } from '../../language/handin/catalog-data.js';
-import { labels } from '../../language/handin/labels.js';
-import type { Locale } from '../../language/messages.js';
+import { catalogTable, type Catalog, type CatalogCell, type DepartmentCatalog } from './catalog-data.js';
+import { labels } from './labels.js';
+import type { Locale } from '../language/messages.js';
 
 /**
  * The power catalog as Markdown: a summary, then one table per department

@@ -1,4 +1,4 @@
-import type { Locale } from '../messages.js';
+import type { Locale } from '../language/messages.js';
 import type { DiagramRange, DiagramRisk } from './diagram-model.js';
 import { formatDuration, gradeWord, termWord, titleFacts, words } from './labels.js';
 import { FONTS, type BadgeBox, type LaidOutDiagram, type LaidOutEdge, type LaidOutLane, type LaidOutNode, type Point } from './layout.js';

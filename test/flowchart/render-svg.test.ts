@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildDiagram } from '../../language/diagram/diagram-model.js';
-import { layoutDiagram } from '../../language/diagram/layout.js';
-import { PRINT_PALETTE } from '../../language/diagram/palettes.js';
-import { drawFlowchart } from '../../language/diagram/pipeline.js';
-import { escapeXml, renderSvg } from '../../language/diagram/render-svg.js';
+import { buildDiagram } from '../../flowchart/diagram-model.js';
+import { layoutDiagram } from '../../flowchart/layout.js';
+import { PRINT_PALETTE } from '../../flowchart/palettes.js';
+import { drawFlowchart } from '../../flowchart/pipeline.js';
+import { escapeXml, renderSvg } from '../../flowchart/render-svg.js';
 import { powersOf, specFiles } from './helpers.js';
 import { PROCUREMENT_FILES } from './samples.js';
 import { all, hasClass, parseSvg, textOf, type El } from './svg-tree.js';

@@ -1,12 +1,12 @@
-import { escapeXml } from '../../language/diagram/render-svg.js';
-import type { Locale } from '../../language/messages.js';
+import { escapeXml } from '../flowchart/render-svg.js';
+import type { Locale } from '../language/messages.js';
 
 /**
  * The frame shared by every HTML hand-in document (catalog, registers, the
  * college report): one self-contained file, styles inline, no script, no
  * font, image or request outside the file. A Content-Security-Policy that
  * forbids scripts and remote loads backs up the escaping (`escapeXml` of
- * language/diagram/render-svg.ts, the one escaping function of the project) in case a hostile string ever slipped by.
+ * flowchart/render-svg.ts, the one escaping function of the project) in case a hostile string ever slipped by.
  */
 export function esc(text: string | number | undefined | null): string {
     return text === undefined || text === null ? '' : escapeXml(String(text));

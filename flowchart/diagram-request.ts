@@ -1,11 +1,11 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
-import { isDepartment, type Model, type Power } from '../generated/ast.js';
-import { buildDiagram, flowAt, powerAt, powerKey, summarisePower } from '../diagram/diagram-model.js';
-import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from '../diagram/request.js';
+import { isDepartment, type Model, type Power } from '../language/generated/ast.js';
+import { buildDiagram, flowAt, powerAt, powerKey, summarisePower } from './diagram-model.js';
+import { DIAGRAM_REQUEST, type DiagramParams, type DiagramResult } from './request.js';
 
 /**
- * Answers `sunlight/diagram` (language/diagram/request.ts) for the flowchart
+ * Answers `sunlight/diagram` (flowchart/request.ts) for the flowchart
  * preview. Waits for pending document updates (a normal-priority read of the
  * workspace lock), so the model reflects the text the editor just sent.
  */

@@ -1,4 +1,4 @@
-import type { Aspect, Consequence, FindingMethod, Level, Risk } from '../generated/ast.js';
+import type { Aspect, Consequence, FindingMethod, Level, Risk } from '../language/generated/ast.js';
 import {
     departmentOf, departmentRisks, durationOf, effectiveGrade, partyName, refText, stepName,
     type DepartmentSource, type DurationText, type Grade, type HandinWorkspace

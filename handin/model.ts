@@ -3,12 +3,12 @@ import {
     isArticle, isDepartment, isOrganization, isPower, isStep,
     type Article, type Basis, type BasisItem, type Department, type Duration, type Level, type Model,
     type Organization, type Party, type Power, type Risk
-} from '../generated/ast.js';
+} from '../language/generated/ast.js';
 
 /**
  * The input of every hand-in document (power catalog, registers, college
  * report): the parsed files of one workspace and their diagnostics. Pure data
- * in, pure data out: the functions of language/handin/ do no I/O, so that what
+ * in, pure data out: the functions of handin/ do no I/O, so that what
  * is handed in is exactly what `sunlight check` checked.
  */
 export type HandinSeverity = 'error' | 'warning' | 'info' | 'hint';

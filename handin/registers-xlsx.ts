@@ -1,7 +1,7 @@
 import type ExcelJS from 'exceljs';
-import { durationText, labels, term } from '../../language/handin/labels.js';
-import type { DepartmentRegisters, RegisterRisk } from '../../language/handin/register-data.js';
-import type { Locale } from '../../language/messages.js';
+import { durationText, labels, term } from './labels.js';
+import type { DepartmentRegisters, RegisterRisk } from './register-data.js';
+import type { Locale } from '../language/messages.js';
 import { BODY_FONT, cellValue, HEADER_FILL, HEADER_FONT, headerFooterText, newWorkbook, sheetNames, THIN, workbookBytes, xmlText } from './xlsx.js';
 
 /**

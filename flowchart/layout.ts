@@ -1,6 +1,6 @@
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkjs/lib/elk-api.js';
-import type { Locale } from '../messages.js';
+import type { Locale } from '../language/messages.js';
 import type { DiagramEdge, DiagramLane, DiagramModel, DiagramNode, DiagramRisk } from './diagram-model.js';
 import { nodeDetail, terminalLabel } from './labels.js';
 import { fitLine, lineHeight, measureText, wrapText, type FontSpec } from './text-metrics.js';

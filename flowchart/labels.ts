@@ -1,4 +1,4 @@
-import { formatDuration as wordDuration, ZH_TERMS, type Locale } from '../messages.js';
+import { formatDuration as wordDuration, ZH_TERMS, type Locale } from '../language/messages.js';
 import type { DiagramDuration, DiagramModel, DiagramNode, Grade } from './diagram-model.js';
 
 /** The words of the flowchart (node texts, title block, legend), in English and Chinese. */

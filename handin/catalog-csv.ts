@@ -1,4 +1,4 @@
-import type { CatalogCell, CatalogTable } from '../../language/handin/catalog-data.js';
+import type { CatalogCell, CatalogTable } from './catalog-data.js';
 
 /**
  * The power catalog as CSV (RFC 4180): UTF-8 with a byte-order mark, so that

@@ -1,4 +1,4 @@
-import { formatDuration, ZH_TERMS, type Locale } from '../messages.js';
+import { formatDuration, ZH_TERMS, type Locale } from '../language/messages.js';
 import type { DurationText } from './model.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Aspect, Level } from '../generated/ast.js';
+import type { Aspect, Level } from '../language/generated/ast.js';
 import { buildCatalog, type Catalog } from './catalog-data.js';
 import {
     addCount, departmentRisks, effectiveGrade, emptyCount, GRADES, LEVELS, sumCounts,

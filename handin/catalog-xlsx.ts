@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import { catalogTable, type Catalog, type CatalogTable } from '../../language/handin/catalog-data.js';
-import { labels } from '../../language/handin/labels.js';
-import type { Locale } from '../../language/messages.js';
+import { catalogTable, type Catalog, type CatalogTable } from './catalog-data.js';
+import { labels } from './labels.js';
+import type { Locale } from '../language/messages.js';
 import { addTableSheet, newWorkbook, sheetNames, workbookBytes } from './xlsx.js';
 
 /**

@@ -1,9 +1,9 @@
-import { basisText, catalogTable, flowsText, type CatalogRow } from '../../language/handin/catalog-data.js';
-import { durationText, heading, labels, list, term, type Labels } from '../../language/handin/labels.js';
-import { GRADES, LEVELS, type GradeCount, type HandinWorkspace } from '../../language/handin/model.js';
-import type { CompletenessIssue, DepartmentStatus, ReportData } from '../../language/handin/report-data.js';
-import type { Locale } from '../../language/messages.js';
-import { uniqueFileNames } from '../safe-file-name.js';
+import { basisText, catalogTable, flowsText, type CatalogRow } from './catalog-data.js';
+import { durationText, heading, labels, list, term, type Labels } from './labels.js';
+import { GRADES, LEVELS, type GradeCount, type HandinWorkspace } from './model.js';
+import type { CompletenessIssue, DepartmentStatus, ReportData } from './report-data.js';
+import type { Locale } from '../language/messages.js';
+import { uniqueFileNames } from '../flowchart/file-names.js';
 import { catalogCsv } from './catalog-csv.js';
 import { catalogTableHtml, CATALOG_CSS } from './catalog-html.js';
 import { catalogXlsx } from './catalog-xlsx.js';

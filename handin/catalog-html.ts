@@ -1,6 +1,6 @@
-import { catalogTable, type Catalog, type CatalogTable, type DepartmentCatalog } from '../../language/handin/catalog-data.js';
-import { heading, labels } from '../../language/handin/labels.js';
-import type { Locale } from '../../language/messages.js';
+import { catalogTable, type Catalog, type CatalogTable, type DepartmentCatalog } from './catalog-data.js';
+import { heading, labels } from './labels.js';
+import type { Locale } from '../language/messages.js';
 import { esc, htmlPage, multiline, table } from './html.js';
 
 /** The power catalog as one printable, self-contained HTML page. */

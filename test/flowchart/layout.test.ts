@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildDiagram, type FlowKind } from '../../language/diagram/diagram-model.js';
-import { FONTS, layoutDiagram, type Box, type LaidOutDiagram, type Point } from '../../language/diagram/layout.js';
-import { measureText } from '../../language/diagram/text-metrics.js';
+import { buildDiagram, type FlowKind } from '../../flowchart/diagram-model.js';
+import { FONTS, layoutDiagram, type Box, type LaidOutDiagram, type Point } from '../../flowchart/layout.js';
+import { measureText } from '../../flowchart/text-metrics.js';
 import { exampleFiles, powersOf, specFiles } from './helpers.js';
 import { PROCUREMENT_FILES } from './samples.js';
 

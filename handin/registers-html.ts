@@ -1,6 +1,6 @@
-import { durationText, labels, term } from '../../language/handin/labels.js';
-import type { DepartmentForm, DepartmentRegisters, IndividualForm, RegisterMeasure, RegisterRisk } from '../../language/handin/register-data.js';
-import type { Locale } from '../../language/messages.js';
+import { durationText, labels, term } from './labels.js';
+import type { DepartmentForm, DepartmentRegisters, IndividualForm, RegisterMeasure, RegisterRisk } from './register-data.js';
+import type { Locale } from '../language/messages.js';
 import { blankLine, esc, gradeTag, htmlPage, multiline, table } from './html.js';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { charWidth, fitLine, measureText, wrapText } from '../../language/diagram/text-metrics.js';
+import { charWidth, fitLine, measureText, wrapText } from '../../flowchart/text-metrics.js';
 
 const font = { size: 14 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { isDecision, isStep } from '../../language/generated/ast.js';
-import { buildDiagram, type DiagramModel, type FlowKind } from '../../language/diagram/diagram-model.js';
+import { buildDiagram, type DiagramModel, type FlowKind } from '../../flowchart/diagram-model.js';
 import { buildFlowGraph, END } from '../../language/flow-graph.js';
 import { buildWorkspace } from '../helpers.js';
 import { exampleFiles, powerFile, powersOf, specFiles } from './helpers.js';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { diagramOfDocument } from '../../language/lsp/diagram-request.js';
+import { diagramOfDocument } from '../../flowchart/diagram-request.js';
 import { buildWorkspace } from '../helpers.js';
 import { specFiles } from './helpers.js';
 

@@ -8,7 +8,8 @@ import { isDepartment, type Department, type Power } from '../language/generated
 import { toLocale, type Locale } from '../language/messages.js';
 import { argumentError, UsageError } from './errors.js';
 import type { CliContext, SubcommandRunner } from './main.js';
-import { insideFolder, safeFileName, uniqueFileNames } from '../flowchart/file-names.js';
+import { safeFileName, uniqueFileNames } from '../flowchart/file-names.js';
+import { OutputFolder } from './output-folder.js';
 import { loadWorkspace, relative } from './workspace.js';
 
 /**
@@ -113,15 +114,15 @@ export async function exportFlowcharts(options: FlowchartExportOptions, context:
     const names = uniqueFileNames(jobs.map(job => [
         safeFileName(job.department), safeFileName(job.power.name), job.flow, ...(options.lanes ? ['lanes'] : [])
     ].join('-')), extension);
-    fs.mkdirSync(options.out, { recursive: true });
+    const folder = new OutputFolder(options.out, relative);
+    folder.check(names);
     const rasterise = options.format === 'png' ? await pngRenderer(options, zh) : undefined;
 
     for (let i = 0; i < jobs.length; i++) {
         const job = jobs[i];
         const model = buildDiagram(job.power, job.flow, { lanes: options.lanes });
         const { svg } = await drawFlowchart(model, { palette: 'print', locale: options.lang });
-        const target = insideFolder(options.out, names[i]);
-        fs.writeFileSync(target, rasterise ? rasterise(svg) : svg);
+        const target = folder.write(names[i], rasterise ? rasterise(svg) : svg);
         context.write(`${relative(target)}\n`);
     }
     return 0;

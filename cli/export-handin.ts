@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
@@ -20,7 +19,8 @@ import { registersXlsx } from '../handin/registers-xlsx.js';
 import { buildReportSite } from '../handin/report-site.js';
 import { catalogTable } from '../handin/catalog-data.js';
 import type { CliContext, SubcommandRunner } from './main.js';
-import { insideFolder, uniqueFileNames } from '../flowchart/file-names.js';
+import { uniqueFileNames } from '../flowchart/file-names.js';
+import { OutputFolder } from './output-folder.js';
 import { collectFiles, loadWorkspace, relative } from './workspace.js';
 
 /**
@@ -121,10 +121,13 @@ export async function exportHandin(options: HandinExportOptions, output: Output)
             : (zh ? '未找到 Chromium(chromium、chromium-browser、google-chrome),无法生成 PDF:请安装 Chromium 或设置 SUNLIGHT_CHROMIUM,或去掉 --pdf'
                 : 'no Chromium found (chromium, chromium-browser, google-chrome): cannot print the PDF; install Chromium, set SUNLIGHT_CHROMIUM, or leave out --pdf'));
     }
-    const out = path.resolve(options.out);
-    if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
-        throw new UsageError(zh ? `--out ${options.out} 不是文件夹` : `--out ${options.out} is not a folder`);
-    }
+    const display = (file: string) => {
+        const rel = relative(file);
+        return rel.startsWith('../') ? file : rel;
+    };
+    const folder = new OutputFolder(options.out, display);
+    const out = folder.root;
+    folder.check([]);
 
     // Missing paths are reported in the language of the messages; the documents' diagnostics in theirs.
     collectFiles(options.paths, zh);
@@ -148,37 +151,23 @@ export async function exportHandin(options: HandinExportOptions, output: Output)
     }
 
     const files = await documents(options, workspace);
-    const written: string[] = [];
-    try {
-        fs.mkdirSync(out, { recursive: true });
-        for (const file of files) {
-            const target = insideFolder(out, file.path);
-            fs.mkdirSync(path.dirname(target), { recursive: true });
-            fs.writeFileSync(target, file.content);
-            written.push(target);
-        }
-    } catch (error) {
-        throw new UsageError(zh ? `无法写入 ${options.out}(${errorCode(error)})` : `cannot write to ${options.out} (${errorCode(error)})`);
-    }
+    const html = chromium?.executable ? files.find(f => f.path === PRINTED[options.kind]) : undefined;
+    // Every link or obstacle is refused before the first file is written.
+    folder.check([...files.map(file => file.path), ...(html ? [PDF[options.kind]] : [])]);
+    const written = files.map(file => folder.write(file.path, file.content));
 
     const pdfs: string[] = [];
-    if (chromium?.executable) {
-        const html = files.find(f => f.path === PRINTED[options.kind]);
-        if (html) {
-            const pdf = insideFolder(out, PDF[options.kind]);
+    if (html && chromium?.executable) {
+        const source = written[files.indexOf(html)];
+        pdfs.push(await folder.produce(PDF[options.kind], async temporary => {
             try {
-                await printToPdf(chromium.executable, insideFolder(out, html.path), pdf);
+                await printToPdf(chromium.executable!, source, temporary);
             } catch (error) {
                 throw new UsageError(zh ? `Chromium 未能生成 PDF:${errorMessage(error)}` : `Chromium could not print the PDF: ${errorMessage(error)}`);
             }
-            pdfs.push(pdf);
-        }
+        }));
     }
 
-    const display = (file: string) => {
-        const rel = relative(file);
-        return rel.startsWith('../') ? file : rel;
-    };
     const shown = [...written.filter(f => isMain(options.kind, path.relative(out, f))), ...pdfs];
     output.out(zh
         ? `已导出 ${written.length + pdfs.length} 个文件到 ${display(out)}/${errors.length > 0 ? `(含 ${errors.length} 个错误${warnings ? `、${warnings} 个警告` : ''})` : ''}\n`
@@ -274,10 +263,6 @@ export async function loadHandinWorkspace(paths: readonly string[], locale: Loca
         };
     });
     return collectWorkspace(sources, configProblems);
-}
-
-function errorCode(error: unknown): string {
-    return (error as NodeJS.ErrnoException)?.code ?? errorMessage(error);
 }
 
 function errorMessage(error: unknown): string {

@@ -5,6 +5,7 @@ import type { Model } from '../language/generated/ast.js';
 import { toLocale, type Locale } from '../language/messages.js';
 import { decodeSource } from '../language/node/file-system.js';
 import { createSunlightServices } from '../language/sunlight-module.js';
+import { AtomicWriteError, writeFileAtomic } from './atomic-write.js';
 import { argumentError, UsageError } from './errors.js';
 import type { CliContext } from './main.js';
 import { collectFiles, relative } from './workspace.js';
@@ -88,9 +89,11 @@ export async function formatFiles(paths: readonly string[], options: { check: bo
         const changed = formatted !== text;
         if (changed && !options.check) {
             try {
-                fs.writeFileSync(file, bom + formatted);
+                // Through a symlink the user keeps in the workspace: the file it points to, the link stays.
+                writeFileAtomic(fs.realpathSync(file), bom + formatted);
             } catch (error) {
-                throw new UsageError(zh ? `无法写入 ${relative(file)}(${errorCode(error)})` : `cannot write ${relative(file)} (${errorCode(error)})`);
+                const reason = error instanceof AtomicWriteError ? error.reason : errorCode(error);
+                throw new UsageError(`cannot write ${relative(file)} (${reason}); the file is unchanged`, `无法写入 ${relative(file)}(${reason}),文件未改动`);
             }
         }
         results.push({ file, formatted: bom + formatted, changed });

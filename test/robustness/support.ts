@@ -340,10 +340,13 @@ export interface CliResult {
  * (through NODE_OPTIONS, so any Node child process it starts is guarded too);
  * `netLog` is the file where attempts are recorded.
  */
-export function runCli(args: readonly string[], options: { cwd: string; timeoutMs?: number; netLog?: string; uid?: number; gid?: number; env?: NodeJS.ProcessEnv }): Promise<CliResult> {
+export function runCli(args: readonly string[], options: { cwd: string; timeoutMs?: number; netLog?: string; uid?: number; gid?: number; env?: NodeJS.ProcessEnv; fileSizeLimitKiB?: number }): Promise<CliResult> {
     const started = performance.now();
+    // A file-size limit (bash's `ulimit -f`, in KiB) makes writes fail with EFBIG past it, as a full disk does.
+    const [command, commandArgs] = options.fileSizeLimitKiB === undefined ? [process.execPath, [CLI, ...args]]
+        : ['bash', ['-c', `ulimit -f ${options.fileSizeLimitKiB} && exec "$0" "$@"`, process.execPath, CLI, ...args]];
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, ...args], {
+        const child = spawn(command, commandArgs, {
             cwd: options.cwd,
             env: {
                 ...process.env,

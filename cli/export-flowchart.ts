@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildDiagram, type FlowKind } from '../flowchart/diagram-model.js';
 import { drawFlowchart } from '../flowchart/pipeline.js';
 import { isDepartment, type Department, type Power } from '../language/generated/ast.js';
-import { toLocale, type Locale } from '../language/messages.js';
-import { argumentError, UsageError } from './errors.js';
-import type { CliContext, SubcommandRunner } from './main.js';
+import type { Locale } from '../language/messages.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './errors.js';
 import { safeFileName, uniqueFileNames } from '../flowchart/file-names.js';
 import { OutputFolder } from './output-folder.js';
 import { loadWorkspace, relative } from './workspace.js';
@@ -19,52 +18,6 @@ import { loadWorkspace, relative } from './workspace.js';
  * editor's *Export SVG* saves. PNG goes through @resvg/resvg-js (its binary
  * ships inside the npm package) with a CJK font found on the machine.
  */
-
-export const flowchartRunner: SubcommandRunner = (args, context) => {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true, strict: true, options: {
-                format: { type: 'string', default: 'svg' },
-                out: { type: 'string' },
-                power: { type: 'string' },
-                flow: { type: 'string' },
-                lanes: { type: 'boolean', default: false },
-                lang: { type: 'string' },
-                scale: { type: 'string' },
-                font: { type: 'string', multiple: true }
-            }
-        });
-    } catch (error) {
-        throw argumentError(error);
-    }
-    const { values, positionals } = parsed;
-    const zh = context.locale === 'zh';
-    const format = values.format as string;
-    if (format !== 'svg' && format !== 'png') throw new UsageError(zh ? `未知的 --format '${format}'(应为 svg 或 png)` : `unknown --format '${format}' (expected svg or png)`);
-    const flow = values.flow as string | undefined;
-    if (flow !== undefined && flow !== 'external' && flow !== 'internal') {
-        throw new UsageError(zh ? `未知的 --flow '${flow}'(应为 external 或 internal)` : `unknown --flow '${flow}' (expected external or internal)`);
-    }
-    if (!values.out) throw new UsageError(zh ? 'export flowchart 需要 --out 文件夹' : 'export flowchart needs --out DIR');
-    const lang = values.lang as string | undefined;
-    if (lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(lang)) throw new UsageError(`unknown --lang '${lang}' (expected zh or en)`, `未知的语言 --lang '${lang}'(可选:zh、en)`);
-    const scaleText = values.scale as string | undefined;
-    const scale = scaleText === undefined ? 2 : Number(scaleText);
-    if (!(scale >= 1 && scale <= 4)) throw new UsageError(`--scale expects a number from 1 to 4, not '${scaleText}'`, `--scale 需要 1 到 4 之间的数,而不是“${scaleText}”`);
-    return exportFlowcharts({
-        paths: positionals.length > 0 ? positionals : ['.'],
-        out: values.out as string,
-        format,
-        power: values.power as string | undefined,
-        flow,
-        lanes: Boolean(values.lanes),
-        lang: lang === undefined ? 'zh' : toLocale(lang),
-        scale,
-        fonts: (values.font as string[] | undefined) ?? [],
-        ruleDocsBase: context.ruleDocsBase
-    }, context);
-};
 
 export interface FlowchartExportOptions {
     readonly paths: readonly string[];

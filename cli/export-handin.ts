@@ -1,13 +1,12 @@
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { buildCatalog } from '../handin/catalog-data.js';
 import { collectWorkspace, type HandinDiagnostic, type HandinSeverity, type HandinSource, type HandinWorkspace } from '../handin/model.js';
 import { buildRegisters } from '../handin/register-data.js';
 import { buildReport } from '../handin/report-data.js';
-import { formatMessage, toLocale, type Locale } from '../language/messages.js';
+import { formatMessage, type Locale } from '../language/messages.js';
 import { positionAt } from '../language/node/config-file.js';
-import { argumentError, UsageError } from './errors.js';
+import { UsageError } from './errors.js';
 import { catalogCsv } from '../handin/catalog-csv.js';
 import { catalogHtml } from '../handin/catalog-html.js';
 import { catalogMarkdown } from '../handin/catalog-md.js';
@@ -18,7 +17,6 @@ import { registersHtml } from '../handin/registers-html.js';
 import { registersXlsx } from '../handin/registers-xlsx.js';
 import { buildReportSite } from '../handin/report-site.js';
 import { catalogTable } from '../handin/catalog-data.js';
-import type { CliContext, SubcommandRunner } from './main.js';
 import { uniqueFileNames } from '../flowchart/file-names.js';
 import { OutputFolder } from './output-folder.js';
 import { collectFiles, loadWorkspace, relative } from './workspace.js';
@@ -31,17 +29,6 @@ import { collectFiles, loadWorkspace, relative } from './workspace.js';
  * fail the export (exit 1, nothing written).
  */
 export type HandinKind = 'catalog' | 'registers' | 'report';
-
-const FORMATS: Record<HandinKind, { readonly allowed: readonly string[]; readonly default: string }> = {
-    catalog: { allowed: ['xlsx', 'csv', 'md', 'html'], default: 'xlsx' },
-    registers: { allowed: ['html', 'xlsx'], default: 'html' },
-    report: { allowed: ['html'], default: 'html' }
-};
-
-
-export function handinRunner(kind: HandinKind): SubcommandRunner {
-    return (args, context) => runHandinExport(kind, args, context);
-}
 
 export interface HandinExportOptions {
     readonly kind: HandinKind;
@@ -56,54 +43,6 @@ export interface HandinExportOptions {
     readonly pdf: boolean;
     /** Where to look for Chromium (tests replace it); default `findChromium()`. */
     readonly findChromium?: () => ChromiumSearch;
-}
-
-export async function runHandinExport(kind: HandinKind, args: string[], context: CliContext): Promise<number> {
-    let parsed;
-    try {
-        parsed = parseArgs({
-            args, allowPositionals: true, strict: true,
-            options: {
-                out: { type: 'string', short: 'o' },
-                format: { type: 'string' },
-                lang: { type: 'string' },
-                pdf: { type: 'boolean', default: false },
-                strict: { type: 'boolean', default: false }
-            }
-        });
-    } catch (error) {
-        throw argumentError(error);
-    }
-    const { values, positionals } = parsed;
-    const lang = values.lang === undefined ? 'zh' : parseLang(values.lang);
-    const messages = values.lang === undefined ? context.locale : lang;
-    if (values.out === undefined || values.out === '') {
-        throw new UsageError(messages === 'zh' ? `export ${kind} 需要 --out 文件夹` : `export ${kind} needs --out DIR`);
-    }
-    const formats = parseFormats(kind, values.format);
-    return exportHandin({
-        kind, paths: positionals.length > 0 ? positionals : ['.'], out: values.out, formats, lang, messages,
-        strict: values.strict === true, pdf: values.pdf === true
-    }, {
-        out: text => context.write(text),
-        err: text => { process.stderr.write(text); }
-    });
-}
-
-function parseLang(value: string): Locale {
-    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected zh or en)`, `未知的语言 --lang '${value}'(可选:zh、en)`);
-    return toLocale(value);
-}
-
-function parseFormats(kind: HandinKind, value: string | undefined): string[] {
-    const spec = FORMATS[kind];
-    if (value === undefined) return [spec.default];
-    const formats = value === 'all' ? [...spec.allowed] : value.split(',').map(s => s.trim().toLowerCase()).filter(Boolean);
-    for (const format of formats) {
-        if (!spec.allowed.includes(format)) throw new UsageError(`unknown --format '${format}' for export ${kind} (expected ${spec.allowed.join(', ')})`, `export ${kind} 不支持格式“${format}”(可选:${spec.allowed.join('、')})`);
-    }
-    if (formats.length === 0) throw new UsageError(`--format needs a value (${spec.allowed.join(', ')})`, `--format 需要一个值(${spec.allowed.join('、')})`);
-    return [...new Set(formats)];
 }
 
 export interface Output {

@@ -1,13 +1,12 @@
 import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { EmptyFileSystem, TextDocument, URI } from 'langium';
 import type { Model } from '../language/generated/ast.js';
-import { toLocale, type Locale } from '../language/messages.js';
+import type { Locale } from '../language/messages.js';
 import { decodeSource } from '../language/node/file-system.js';
 import { createSunlightServices } from '../language/sunlight-module.js';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write.js';
-import { argumentError, UsageError } from './errors.js';
-import type { CliContext } from './main.js';
+import type { CliContext } from './context.js';
+import { UsageError } from './errors.js';
 import { collectFiles, relative } from './workspace.js';
 
 /**
@@ -101,34 +100,18 @@ export async function formatFiles(paths: readonly string[], options: { check: bo
     return results;
 }
 
-/** The `fmt` subcommand: exit 0 when nothing is (or was) wrong, 1 when files would change under `--check` or do not parse. */
-export async function runFmt(args: string[], context: CliContext, writeError: (text: string) => void = text => { process.stderr.write(text); }): Promise<number> {
-    let values: { check?: boolean; lang?: string };
-    let positionals: string[];
-    try {
-        ({ values, positionals } = parseArgs({
-            args,
-            options: { check: { type: 'boolean' }, lang: { type: 'string' } },
-            allowPositionals: true,
-            strict: true
-        }));
-    } catch (error) {
-        throw argumentError(error);
-    }
-    if (values.lang !== undefined && !/^(en|zh)([-_].*)?$/i.test(values.lang)) {
-        throw new UsageError(`unknown --lang '${values.lang}' (expected en or zh)`, `未知的语言 --lang '${values.lang}'(可选:en、zh)`);
-    }
-    const locale = values.lang === undefined ? context.locale : toLocale(values.lang);
+/** The `fmt` command: exit 0 when nothing is (or was) wrong, 1 when files would change under `--check` or do not parse. */
+export async function runFmt(paths: readonly string[], options: { check: boolean; locale: Locale }, context: Pick<CliContext, 'write' | 'writeError'>): Promise<number> {
+    const { check, locale } = options;
     const zh = locale === 'zh';
-    const check = Boolean(values.check);
-    const results = await formatFiles(positionals.length > 0 ? positionals : ['.'], { check, locale });
+    const results = await formatFiles(paths, { check, locale });
     let failed = false;
     for (const result of results) {
         const file = relative(result.file);
         if (result.syntaxError) {
             failed = true;
             const { line, column } = result.syntaxError;
-            writeError(zh ? `${file}:${line}:${column}: 有语法错误,未格式化\n` : `${file}:${line}:${column}: syntax error, not formatted\n`);
+            context.writeError(zh ? `${file}:${line}:${column}: 有语法错误,未格式化\n` : `${file}:${line}:${column}: syntax error, not formatted\n`);
         } else if (result.changed) {
             if (check) failed = true;
             context.write(`${file}\n`);
@@ -136,7 +119,7 @@ export async function runFmt(args: string[], context: CliContext, writeError: (t
     }
     if (check && results.some(result => result.changed)) {
         const count = results.filter(result => result.changed).length;
-        writeError(zh ? `${count} 个文件需要格式化(运行 sunlight fmt)\n` : `${count} file${count === 1 ? '' : 's'} would be reformatted (run sunlight fmt)\n`);
+        context.writeError(zh ? `${count} 个文件需要格式化(运行 sunlight fmt)\n` : `${count} file${count === 1 ? '' : 's'} would be reformatted (run sunlight fmt)\n`);
     }
     return failed ? 1 : 0;
 }

@@ -1,139 +1,143 @@
 import '../language/polyfills.cjs';
-import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
-import { localeFromEnvironment, toLocale, type Locale } from '../language/messages.js';
-import { runCheck } from './check.js';
+import { Command, CommanderError, Help } from 'commander';
+import { localeFromEnvironment, type Locale } from '../language/messages.js';
+import type { Say, SunlightCommand } from './command.js';
+import { COMMANDS, GROUPS } from './commands/index.js';
+import { processContext, type CliContext } from './context.js';
 import { argumentError, UsageError } from './errors.js';
-import { runFmt } from './fmt.js';
-import { FLOWCHART_HELP, HANDIN_HELP } from './help.js';
+import { requestedLocale } from './options.js';
 import { VERSION } from './version.js';
 
 /**
- * The `sunlight` command. Each subcommand lives in its own file; this file
- * only parses arguments and turns every failure into one line and exit 2.
+ * The `sunlight` command: the commander program built from the list of
+ * commands (cli/commands/index.ts). This file only wires them: help in the
+ * user's language, every parse error turned into a `UsageError` (one line,
+ * exit 2), the exit status a command's `run` resolves to.
  */
-const HELP = `Usage: sunlight <command> [options]
-
-Commands:
-  check [PATH...]        validate .sun files and folders as one workspace
-      --format text|json|sarif|junit|github   (default text)
-      --max-warnings N   fail when there are more warnings than N
-      --lang en|zh       language of the messages (default: from the environment)
-  fmt [PATH...]          lay out .sun files in the canonical format, in place
-      --check            only list the files that would change (exit 1 if any)
-${FLOWCHART_HELP}${HANDIN_HELP}  lsp --stdio            start the language server over stdio
-  version                print the version
-
-Exit status: 0 clean, 1 problems found, 2 the command could not run.
-`;
-
-export type SubcommandRunner = (args: string[], context: CliContext) => Promise<number>;
-
-export interface CliContext {
-    readonly locale: Locale;
-    readonly write: (text: string) => void;
-    readonly color: boolean;
-    readonly ruleDocsBase: string | undefined;
+export async function main(argv: readonly string[], context: CliContext = processContext()): Promise<number> {
+    const locale = requestedLocale(argv, context.locale);
+    let status = 0;
+    const program = buildProgram(locale, context, code => { status = code; });
+    try {
+        await program.parseAsync([...argv], { from: 'user' });
+    } catch (error) {
+        if (error instanceof Exit) return error.status;
+        throw error;
+    }
+    return status;
 }
 
-/** Extra subcommands registered by their own files (export, fmt, …). */
-export const SUBCOMMANDS = new Map<string, SubcommandRunner>();
-SUBCOMMANDS.set('fmt', runFmt);
+/** Help or version shown: the status to exit with, thrown out of commander's parse. */
+class Exit {
+    constructor(readonly status: number) {}
+}
+
+const ZH_TITLES: Record<string, string> = { 'Usage:': '用法:', 'Options:': '选项:', 'Commands:': '命令:', 'Arguments:': '参数:' };
 
 /**
- * `sunlight export <kind> …`: one runner per kind, each in its own file, loaded
- * only when asked for (they bring ELK, exceljs and resvg).
+ * Commander's help, with the titles in the user's language and, at the top
+ * level, the commands of a group listed by their full name (`export
+ * flowchart`), so that `sunlight --help` names every command.
  */
-export const EXPORTS = new Map<string, () => Promise<SubcommandRunner>>([
-    ['flowchart', async () => (await import('./export-flowchart.js')).flowchartRunner],
-    ['catalog', async () => (await import('./export-handin.js')).handinRunner('catalog')],
-    ['registers', async () => (await import('./export-handin.js')).handinRunner('registers')],
-    ['report', async () => (await import('./export-handin.js')).handinRunner('report')]
-]);
-SUBCOMMANDS.set('export', async (args, context) => {
-    const [kind, ...rest] = args;
-    const load = kind === undefined ? undefined : EXPORTS.get(kind);
-    if (!load) {
-        throw new UsageError(`${kind === undefined ? 'export needs a kind' : `unknown export '${kind}'`} (expected ${[...EXPORTS.keys()].join(', ')})`,
-            `${kind === undefined ? 'export 需要指明导出内容' : `未知的导出内容“${kind}”`}(可选:${[...EXPORTS.keys()].join('、')})`);
+class SunlightHelp extends Help {
+    constructor(private readonly locale: Locale) {
+        super();
     }
-    return (await load())(rest, context);
-});
 
-export async function main(argv: string[]): Promise<number> {
-    const [command, ...rest] = argv;
-    const env = process.env;
-    const context: CliContext = {
-        locale: localeFromEnvironment(env),
-        write: text => { process.stdout.write(text); },
-        color: Boolean(process.stdout.isTTY) && !env.NO_COLOR || Boolean(env.FORCE_COLOR && env.FORCE_COLOR !== '0'),
-        ruleDocsBase: ruleDocsBase()
-    };
-    switch (command) {
-        case undefined:
-        case 'help':
-        case '--help':
-        case '-h':
-            context.write(HELP);
-            return command === undefined ? 2 : 0;
-        case 'version':
-        case '--version':
-            context.write(`${VERSION}\n`);
-            return 0;
-        case 'check': {
-            const { values, positionals } = parse(rest, {
-                format: { type: 'string', default: 'text' },
-                'max-warnings': { type: 'string' },
-                lang: { type: 'string' }
-            });
-            const locale = values.lang === undefined ? context.locale : parseLang(values.lang as string);
-            return runCheck({
-                paths: positionals.length > 0 ? positionals : ['.'],
-                format: values.format as string,
-                maxWarnings: values['max-warnings'] === undefined ? undefined : parseCount(values['max-warnings'] as string),
-                locale,
-                color: context.color,
-                ruleDocsBase: context.ruleDocsBase
-            }, context.write);
-        }
-        case 'lsp': {
-            parse(rest, { stdio: { type: 'boolean' } });
-            const { startSunlightServer } = await import('../language/server.js');
-            startSunlightServer({ ruleDocsBase: context.ruleDocsBase });
-            return new Promise<number>(() => { /* runs until the client exits */ });
-        }
-        default: {
-            const runner = SUBCOMMANDS.get(command);
-            if (!runner) throw new UsageError(`unknown command '${command}' (try 'sunlight --help')`, `未知命令“${command}”(参见 sunlight --help)`);
-            return runner(rest, context);
-        }
+    override styleTitle(title: string): string {
+        return this.locale === 'zh' ? ZH_TITLES[title] ?? title : title;
+    }
+
+    override visibleCommands(command: Command): Command[] {
+        const visible = super.visibleCommands(command);
+        if (command.parent) return visible;
+        return visible.flatMap(sub => sub.commands.length > 0 ? sub.commands.filter(leaf => !(leaf as unknown as { _hidden: boolean })._hidden) : [sub]);
+    }
+
+    override subcommandTerm(command: Command): string {
+        const group = command.parent?.parent ? `${command.parent.name()} ` : '';
+        return group + super.subcommandTerm(command);
     }
 }
 
-type Options = NonNullable<Parameters<typeof parseArgs>[0]>['options'];
+function buildProgram(locale: Locale, context: CliContext, done: (status: number) => void): Command {
+    const say: Say = (en, zh) => locale === 'zh' ? zh : en;
+    class SunlightProgram extends Command {
+        override createCommand(name: string): Command {
+            return new SunlightProgram(name);
+        }
 
-export function parse<const T extends Options>(args: string[], options: T) {
-    try {
-        return parseArgs({ args, options: options as T & Options, allowPositionals: true as const, strict: true as const });
-    } catch (error) {
-        throw argumentError(error);
+        override createHelp(): Help {
+            return Object.assign(new SunlightHelp(locale), this.configureHelp());
+        }
     }
+    const program = new SunlightProgram('sunlight')
+        .description(say('Powers, flowcharts, integrity risks and registers as code.', '以代码写职权、流程图、廉政风险和登记表。'))
+        .configureOutput({ writeOut: context.write, writeErr: context.writeError, outputError: () => undefined })
+        .helpOption('-h, --help', say('show this help', '显示本帮助'))
+        .helpCommand('help [command]', say('show the help of a command', '显示某个命令的帮助'))
+        .version(VERSION, '--version', say('print the version', '显示版本号'))
+        .addHelpText('after', say(
+            '\nEvery command has its own help: sunlight <command> --help.\nExit status: 0 clean, 1 problems found, 2 the command could not run.',
+            '\n每个命令都有自己的帮助:sunlight <命令> --help。\n退出码:0 无问题,1 发现问题,2 命令无法运行。'));
+    program.exitOverride(error => { throw fromCommander(error, ''); });
+
+    const groups = new Map<string, Command>();
+    for (const definition of COMMANDS) {
+        const words = definition.name.split(' ');
+        const parent = words.length === 1 ? program : groups.get(words[0]) ?? addGroup(program, words[0], say, groups);
+        const command = parent.command(words[words.length - 1]).description(definition.summary(say));
+        command.exitOverride(error => { throw fromCommander(error, definition.name); });
+        definition.define(command, say);
+        command.action(async (...args: unknown[]) => {
+            const self = args[args.length - 1] as Command;
+            const operands = self.processedArgs.flat().filter((value): value is string => typeof value === 'string');
+            done(await (definition as SunlightCommand<Record<string, unknown>>).run(operands, self.opts(), context));
+        });
+    }
+    // Set once every command exists: commands copy their parent's allowExcessArguments when created.
+    for (const group of groups.values()) group.allowExcessArguments().allowUnknownOption();
+    // `sunlight` alone: the help, and exit 2 (nothing was done); an unknown word: one line.
+    program.usage(say('<command> [options]', '<命令> [选项]')).argument('[command]').allowExcessArguments().action((command: string | undefined) => {
+        if (command !== undefined) throw new UsageError(`unknown command '${command}' (try 'sunlight --help')`, `未知命令“${command}”(参见 sunlight --help)`);
+        program.outputHelp();
+        done(2);
+    });
+    return program;
 }
 
-function parseLang(value: string): Locale {
-    if (!/^(en|zh)([-_].*)?$/i.test(value)) throw new UsageError(`unknown --lang '${value}' (expected en or zh)`, `未知的语言 --lang '${value}'(可选:en、zh)`);
-    return toLocale(value);
+/** A word like `export` that only groups commands: alone or with an unknown kind it says which kinds there are. */
+function addGroup(program: Command, name: string, say: Say, groups: Map<string, Command>): Command {
+    const group = program.command(name).description(GROUPS[name]?.(say) ?? name).usage(say('<kind> [options] [paths...]', '<类别> [选项] [paths...]'));
+    group.exitOverride(error => { throw fromCommander(error, name); });
+    group.argument('[kind]').action((kind: string | undefined) => {
+        const kinds = group.commands.map(command => command.name());
+        throw new UsageError(
+            `${kind === undefined ? `${name} needs a kind` : `unknown ${name} '${kind}'`} (expected ${kinds.join(', ')})`,
+            `${kind === undefined ? `${name} 需要指明类别` : `${name} 没有“${kind}”这一类`}(可选:${kinds.join('、')})`);
+    });
+    groups.set(name, group);
+    return group;
 }
 
-function parseCount(value: string): number {
-    if (!/^\d+$/.test(value)) throw new UsageError(`--max-warnings expects a whole number, not '${value}'`, `--max-warnings 需要一个非负整数,而不是“${value}”`);
-    return Number(value);
-}
-
-/** docs/rules/ of this installation, as a file URI (the bundle lives in dist/). */
-function ruleDocsBase(): string | undefined {
-    return typeof __dirname === 'string' ? pathToFileURL(path.join(__dirname, '..', 'docs', 'rules') + path.sep).toString() : undefined;
+/** Commander's own reasons (unknown option, missing value…) as one bilingual line; help and version as an exit status. */
+function fromCommander(error: CommanderError, command: string): Exit | UsageError {
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return new Exit(0);
+    // `help export` shows the help (0); a command missing its subcommand does too, as an error (2).
+    if (error.code === 'commander.help') return new Exit(error.exitCode === 0 ? 0 : 2);
+    const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+    const flag = quoted.split(/[ ,]+/).find(word => word.startsWith('--')) ?? quoted;
+    const help = command === '' ? 'sunlight --help' : `sunlight ${command} --help`;
+    switch (error.code) {
+        case 'commander.unknownOption':
+            return new UsageError(`unknown option '${flag}' (see '${help}')`, `未知的选项“${flag}”(参见 ${help})`);
+        case 'commander.optionMissingArgument':
+            return new UsageError(`${flag} needs a value`, `${flag} 需要一个值`);
+        case 'commander.excessArguments':
+            return new UsageError(`too many arguments for '${command}' (see '${help}')`, `${command} 的参数过多(参见 ${help})`);
+        default:
+            return argumentError(error.message.replace(/^error: /, ''));
+    }
 }
 
 /** Runs the CLI as a process: prints a one-line reason and exits 2 on any failure. */
@@ -145,20 +149,14 @@ export function runAsProcess(): void {
         process.stderr.write(`sunlight: cannot write the output (${error.code ?? error.message})\n`);
         process.exit(2);
     });
-    main(process.argv.slice(2)).then(code => {
+    const argv = process.argv.slice(2);
+    main(argv).then(code => {
         process.exitCode = code;
     }, (error: unknown) => {
-        const zh = chineseRequested(process.argv.slice(2), process.env);
+        const zh = requestedLocale(argv, localeFromEnvironment(process.env)) === 'zh';
         const message = error instanceof UsageError ? (zh && error.zh) || error.message
             : `${zh ? '内部错误' : 'internal error'}: ${error instanceof Error ? error.message : String(error)}`;
         process.stderr.write(`sunlight: ${message.split('\n')[0]}\n`);
         process.exitCode = 2;
     });
-}
-
-/** Whether the reason for a failure should be in Chinese: `--lang zh…` on the command line, else the environment. */
-function chineseRequested(argv: readonly string[], env: NodeJS.ProcessEnv): boolean {
-    const at = argv.findIndex(arg => arg === '--lang' || arg.startsWith('--lang='));
-    const given = at < 0 ? undefined : argv[at].includes('=') ? argv[at].slice('--lang='.length) : argv[at + 1];
-    return given !== undefined && /^(en|zh)([-_].*)?$/i.test(given) ? toLocale(given) === 'zh' : localeFromEnvironment(env) === 'zh';
 }

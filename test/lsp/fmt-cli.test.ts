@@ -3,8 +3,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { UsageError } from '../../cli/errors.js';
-import { runFmt } from '../../cli/fmt.js';
-import { main, SUBCOMMANDS, type CliContext } from '../../cli/main.js';
+import { COMMANDS } from '../../cli/commands/index.js';
+import type { CliContext } from '../../cli/context.js';
+import { main } from '../../cli/main.js';
 
 let directory: string;
 let cwd: string;
@@ -25,14 +26,14 @@ const CANONICAL = 'department 财务处 "财务处" {\n    leader 院长\n    po
 async function run(args: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const context: CliContext = { locale: 'en', write: text => { out.push(text); }, color: false, ruleDocsBase: undefined };
-    const code = await runFmt(args, context, text => { err.push(text); });
+    const context: CliContext = { locale: 'en', write: text => { out.push(text); }, writeError: text => { err.push(text); }, color: false, ruleDocsBase: undefined };
+    const code = await main(['fmt', ...args], context);
     return { code, out: out.join(''), err: err.join('') };
 }
 
 describe('sunlight fmt', () => {
-    test('is registered as a subcommand', () => {
-        expect(SUBCOMMANDS.get('fmt')).toBe(runFmt);
+    test('is registered as a command', () => {
+        expect(COMMANDS.map(command => command.name)).toContain('fmt');
     });
 
     test('rewrites files in place, and lists them', async () => {

@@ -25,7 +25,7 @@ const DECLARATIONS = [
 const PROPERTIES = [
     'due', 'members', 'code', 'category', 'content', 'responsible', 'limit', 'by', 'within', 'at',
     'description', 'aspect', 'probability', 'harm', 'cause', 'consequence', 'grade', 'owner', 'found',
-    'proposed', 'final', 'risks', 'signed', 'reviewed', 'approved', 'on'
+    'proposed', 'final', 'risks', 'signed', 'reviewed', 'approved', 'on', 'contact'
 ];
 /** Flags written as a bare word. */
 const MODIFIERS = ['major', 'collective'];

@@ -91,7 +91,8 @@ function describeDepartment(node: Department, t: Text): string {
         `**${t('Department', '部门')}** ${node.name} — ${unquote(node.title)}`,
         `${t('Leader in charge: ', '分管院领导:')}${node.leader?.$refText ?? t('none', '未指明')}`,
         t(`${node.posts.length} posts, ${node.staff.length} staff, ${node.powers.length} powers, ${risks} risk points`,
-            `岗位 ${node.posts.length} 个,工作人员 ${node.staff.length} 人,职权 ${node.powers.length} 项,风险点 ${risks} 个`)
+            `岗位 ${node.posts.length} 个,工作人员 ${node.staff.length} 人,职权 ${node.powers.length} 项,风险点 ${risks} 个`),
+        contactLine(node.contacts, t)
     );
 }
 
@@ -139,8 +140,14 @@ function describePower(node: Power, t: Text): string {
         node.category ? `${t('Category: ', '类别:')}${node.category}${category ? ` (${category.zh})` : ''}` : undefined,
         `${t('Responsible: ', '责任主体:')}${node.responsible?.$refText ?? t('none', '未指明')}`,
         node.bases.length > 0 ? `${t('Basis: ', '政策依据:')}${node.bases.map(basis => basis.$refText).join(', ')}` : undefined,
-        node.major ? t('Major matter (三重一大): needs a collective decision', '“三重一大”事项:须集体决策') : undefined
+        node.major ? t('Major matter (三重一大): needs a collective decision', '“三重一大”事项:须集体决策') : undefined,
+        contactLine(node.contacts, t)
     );
+}
+
+/** `contact` lines, as published in the service guide. */
+function contactLine(contacts: readonly string[], t: Text): string | undefined {
+    return contacts.length > 0 ? `${t('Contact (public): ', '联系方式(公开):')}${contacts.map(unquote).join('; ')}` : undefined;
 }
 
 function describeRisk(node: Risk, t: Text, locale: Locale): string {

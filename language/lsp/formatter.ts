@@ -31,8 +31,8 @@ export class SunlightFormatter extends AbstractFormatter {
 
     /** Keywords that begin a property line inside the block of each node type. */
     static readonly PROPERTY_KEYWORDS: Readonly<Record<string, readonly string[]>> = {
-        Department: ['leader'],
-        Power: ['code', 'category', 'content', 'responsible', 'basis', 'major'],
+        Department: ['leader', 'contact'],
+        Power: ['code', 'category', 'content', 'responsible', 'basis', 'major', 'contact'],
         Risk: ['description', 'aspect', 'probability', 'harm', 'cause', 'consequence', 'grade', 'owner', 'final'],
         Register: ['risks', 'signed', 'reviewed', 'approved'],
         Group: ['members']

@@ -186,6 +186,7 @@ describe('TextMate grammar', () => {
         expect(scopeOf('approved by 分管财务副院长 on 2012-11-02', 'on')).toBe('keyword.other.property');
         expect(scopeOf('step 研究 by 领导小组 collective within 5 workdays', 'collective')).toBe('storage.modifier');
         expect(scopeOf('    major', 'major')).toBe('storage.modifier');
+        expect(scopeOf('    contact "电话:0551-1234"', 'contact')).toBe('keyword.other.property');
         for (const [line, word] of [['grade high', 'high'], ['aspect process', 'process'], ['consequence criminal', 'criminal'], ['category student', 'student'], ['proposed low by 李强', 'low'], ['final medium', 'medium']]) {
             expect(scopeOf(line, word)).toMatch(/^constant\.language\./);
         }

@@ -17,6 +17,14 @@ export interface RenderOptions {
     readonly palette: PaletteName;
     /** Language of the title block and the legend; default: the layout's. */
     readonly locale?: Locale;
+    /**
+     * `false`: no risk badge, no risk point in the title block, no risk entry
+     * in the legend, whatever the model holds (the public service guide's
+     * charts, which must show nothing internal). Default true.
+     */
+    readonly risks?: boolean;
+    /** `false`: no title block (the page around the chart gives the power's facts). Default true. */
+    readonly title?: boolean;
 }
 
 const TITLE = { pad: 16, name: { size: 18, bold: true } as FontSpec, sub: { size: 13 } as FontSpec, fact: { size: 13 } as FontSpec, minWidth: 520 };
@@ -29,8 +37,9 @@ export function renderSvg(laid: LaidOutDiagram, options: RenderOptions): string 
     const graphWidth = Math.max(laid.width, 160);
     const contentWidth = Math.max(graphWidth, TITLE.minWidth);
 
-    const title = renderTitle(laid, p, locale, contentWidth);
-    const legend = renderLegend(p, locale, contentWidth);
+    const risks = options.risks !== false;
+    const title = options.title === false ? { svg: '', height: 8 } : renderTitle(laid, p, locale, contentWidth, risks);
+    const legend = renderLegend(p, locale, contentWidth, risks);
     const graphX = round((contentWidth - graphWidth) / 2);
     const graphY = title.height;
     const noFlow = laid.model.nodes.length === 0;
@@ -52,7 +61,7 @@ export function renderSvg(laid: LaidOutDiagram, options: RenderOptions): string 
     } else {
         out.push('<g class="sl-lanes">', ...laid.lanes.map((lane, i) => renderLane(lane, i, p)), '</g>');
         out.push('<g class="sl-edges">', ...laid.edges.map(edge => renderEdge(edge, p)), '</g>');
-        out.push('<g class="sl-nodes">', ...laid.nodes.map(node => renderNode(node, p, locale)), '</g>');
+        out.push('<g class="sl-nodes">', ...laid.nodes.map(node => renderNode(node, p, locale, risks)), '</g>');
     }
     out.push('</g>');
     out.push(`<g class="sl-legend" transform="translate(0 ${n(graphY + graphHeight)})">${legend.svg}</g>`);
@@ -62,7 +71,7 @@ export function renderSvg(laid: LaidOutDiagram, options: RenderOptions): string 
 
 // ---------------------------------------------------------------- title block
 
-function renderTitle(laid: LaidOutDiagram, p: Palette, locale: Locale, width: number): { svg: string; height: number } {
+function renderTitle(laid: LaidOutDiagram, p: Palette, locale: Locale, width: number, risks: boolean): { svg: string; height: number } {
     const w = words(locale);
     const t = laid.model.title;
     const inner = width - 2 * TITLE.pad;
@@ -90,7 +99,7 @@ function renderTitle(laid: LaidOutDiagram, p: Palette, locale: Locale, width: nu
         x += fw + 20;
     }
     y += factLh;
-    if (laid.model.powerRisks.length > 0) {
+    if (risks && laid.model.powerRisks.length > 0) {
         const list = laid.model.powerRisks.map(r => `${r.name}(${gradeWord(r.grade, locale)})`).join(locale === 'zh' ? '、' : ', ');
         for (const line of wrapText(`${w.otherRisks}: ${list}`, inner, TITLE.fact, { maxLines: 3 })) {
             parts.push(text(line, TITLE.pad, y, TITLE.fact, p.muted, 'start', 'sl-title-risks'));
@@ -105,7 +114,7 @@ function renderTitle(laid: LaidOutDiagram, p: Palette, locale: Locale, width: nu
 
 // ---------------------------------------------------------------- legend
 
-function renderLegend(p: Palette, locale: Locale, width: number): { svg: string; height: number } {
+function renderLegend(p: Palette, locale: Locale, width: number, risks: boolean): { svg: string; height: number } {
     const w = words(locale);
     const f = LEGEND.font;
     const lh = lineHeight(f);
@@ -131,7 +140,7 @@ function renderLegend(p: Palette, locale: Locale, width: number): { svg: string;
                 `<line x1="${n(x)}" y1="${n(y + rowHeight / 2)}" x2="${n(x + LEGEND.symbol)}" y2="${n(y + rowHeight / 2)}" stroke="${p.edge}" stroke-width="1.4" stroke-dasharray="5 3"/>`
         }
     ];
-    for (const grade of ['high', 'medium', 'low'] as const) {
+    for (const grade of risks ? ['high', 'medium', 'low'] as const : []) {
         items.push({
             label: `${w.legendRisk} (${gradeWord(grade, locale)})`, symbolWidth: 18, symbol: (x, y) =>
                 `<circle cx="${n(x + 9)}" cy="${n(y + rowHeight / 2)}" r="8" fill="${p.risk[grade]}"/>`
@@ -187,7 +196,7 @@ function renderEdge(edge: LaidOutEdge, p: Palette): string {
     return parts.join('');
 }
 
-function renderNode(node: LaidOutNode, p: Palette, locale: Locale): string {
+function renderNode(node: LaidOutNode, p: Palette, locale: Locale, risks: boolean): string {
     const classes = ['sl-node', `sl-${node.kind}`];
     if (node.collective) classes.push('sl-collective');
     if (!node.reachable) classes.push('sl-unreachable');
@@ -223,7 +232,7 @@ function renderNode(node: LaidOutNode, p: Palette, locale: Locale): string {
             ty += detailLh;
         }
     }
-    parts.push(...node.badges.map(badge => renderBadge(node.id, badge, p, locale)));
+    if (risks) parts.push(...node.badges.map(badge => renderBadge(node.id, badge, p, locale)));
     parts.push('</g>');
     return parts.join('');
 }

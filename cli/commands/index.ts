@@ -2,6 +2,7 @@ import type { Say, SunlightCommand } from '../command.js';
 import { check } from './check.js';
 import { exportFlowchart } from './export-flowchart.js';
 import { exportCatalog, exportRegisters, exportReport } from './export-handin.js';
+import { exportPublic } from './export-public.js';
 import { fmt } from './fmt.js';
 import { lsp } from './lsp.js';
 import { version } from './version.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly SunlightCommand[] = [
     exportCatalog,
     exportRegisters,
     exportReport,
+    exportPublic,
     lsp,
     version
 ];

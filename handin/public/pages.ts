@@ -13,7 +13,7 @@ import { CATEGORY_ORDER, categoryWord, durationWords, publicWords } from './word
  * the guide's own files, so a page opened from `file://` or any static host
  * loads nothing else.
  */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 /** A power as placed in the site: its page and its chart (already rendered SVG, or none). */
 export interface PlacedPower {

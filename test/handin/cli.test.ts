@@ -210,6 +210,18 @@ describe('the real command (bundle)', { timeout: 120_000 }, () => {
 
     it('help lists the export commands', () => {
         const help = sunlight(['--help']).stdout;
-        for (const kind of ['catalog', 'registers', 'report']) expect(help).toMatch(new RegExp(`^  export ${kind} \\[options\\]`, 'm'));
+        for (const kind of ['catalog', 'registers', 'report', 'public']) expect(help).toMatch(new RegExp(`^  export ${kind} \\[options\\]`, 'm'));
+    });
+
+    it('export public: a bad invocation is one line and exit 2; a good one writes the guide', () => {
+        for (const args of [['export', 'public', 'examples'], ['export', 'public', 'examples', '--out', path.join(temp.dir, 'p'), '--lang', 'fr'],
+            ['export', 'public', 'examples', '--out', path.join(temp.dir, 'p'), '--bogus'], ['export', 'public', 'no-such-folder', '--out', path.join(temp.dir, 'p')]]) {
+            expect(usageFailure(sunlight(args)), args.join(' ')).toMatchObject({ status: 2, lines: 1, stack: false, prefixed: true });
+        }
+        const out = path.join(temp.dir, 'public-cli');
+        const result = sunlight(['export', 'public', 'examples', '--out', out, '--lang', 'en']);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toContain('index.html');
+        expect(fs.readFileSync(path.join(out, 'index.html'), 'utf8')).toContain('<html lang="en">');
     });
 });

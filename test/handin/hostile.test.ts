@@ -145,3 +145,26 @@ describe('hostile strings in the hand-in documents', { timeout: 120_000 }, () =>
         }
     });
 });
+
+describe('hostile strings in the public service guide', { timeout: 120_000 }, () => {
+    it('no markup comes from the data; the embedded search index holds every string as text', async () => {
+        const { projectPublicGuide } = await import('../../handin/public/projection.js');
+        const { buildPublicSite } = await import('../../handin/public/site.js');
+        const guide = projectPublicGuide(await hostileWorkspace());
+        const chart = async () => ({ svg: '<svg role="img" aria-label="x"></svg>', pieces: [] });
+        const { files } = await buildPublicSite(guide, { locale: 'zh', chart });
+        for (const file of files.filter(f => f.path.endsWith('.html'))) {
+            const html = file.content;
+            // The index's two own script elements (the data block and the search), nothing else.
+            expect(html.split('<script').length - 1, file.path).toBe(file.path === 'index.html' ? 2 : 0);
+            for (const tag of ['<img', '<iframe', '<style', '<a href="javascript', '<foreignObject', '<![CDATA', '<link rel="stylesheet" href="http']) {
+                expect(html.includes(tag), `${file.path}: ${tag}`).toBe(false);
+            }
+            expect(html).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+        }
+        const index = files.find(f => f.path === 'index.html')!.content;
+        const block = /<script type="application\/json" id="guide-index"[^>]*>([\s\S]*?)<\/script>/.exec(index)![1];
+        const texts = (JSON.parse(block) as Array<{ text: string }>).map(e => e.text).join('\n');
+        for (const s of HOSTILE_SUN_STRINGS.slice(0, 8)) expect(texts).toContain(s.normalize('NFKC').toLowerCase());
+    });
+});

@@ -231,4 +231,15 @@ describe('the public guide shows nothing internal', { timeout: 240_000 }, () => 
         expect(errors.join('')).toContain('助学金评定');
         expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
     });
+
+    it('writes nothing through a symlinked folder inside --out, and leaves no temporary file', async () => {
+        const out = path.join(temp.dir, 'symlinked');
+        const elsewhere = path.join(temp.dir, 'elsewhere');
+        fs.mkdirSync(out);
+        fs.mkdirSync(elsewhere);
+        fs.symlinkSync(elsewhere, path.join(out, 'powers'));
+        await expect(exportPublic({ paths: [folder], out, lang: 'zh', messages: 'en', strict: false, pdf: false, onlyCharted: false }, quiet)).rejects.toThrow(/cannot write/);
+        expect(fs.readdirSync(elsewhere)).toEqual([]);
+        expect(listFiles(out).filter(f => f.endsWith('.tmp'))).toEqual([]);
+    });
 });

@@ -7,7 +7,7 @@
 /** Sunlight's reserved words (checked against the grammar by test/extension/new-department.test.ts). */
 export const KEYWORDS: ReadonlySet<string> = new Set([
     'approved', 'article', 'aspect', 'assets', 'at', 'basis', 'by', 'campaign', 'category', 'cause', 'code',
-    'colleague', 'collective', 'conduct', 'consequence', 'content', 'criminal', 'day', 'days', 'decision',
+    'colleague', 'collective', 'conduct', 'consequence', 'contact', 'content', 'criminal', 'day', 'days', 'decision',
     'department', 'description', 'disciplinary', 'due', 'duty', 'end', 'external', 'final', 'finance', 'flow',
     'found', 'grade', 'group', 'harm', 'high', 'hour', 'hours', 'internal', 'law', 'leader', 'limit', 'low',
     'major', 'measure', 'mechanism', 'medium', 'members', 'mutual', 'on', 'organization', 'other', 'owner',

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locale } from '../language/messages.js';
 import { findChromium, type ChromiumSearch } from '../handin/pdf.js';
@@ -7,7 +6,7 @@ import { projectPublicGuide } from '../handin/public/projection.js';
 import { buildPublicSite, type SiteFile } from '../handin/public/site.js';
 import { UsageError } from './errors.js';
 import { loadHandinWorkspace } from './export-handin.js';
-import { writeFilesInside } from './write-files.js';
+import { OutputFolder } from './output-folder.js';
 import { collectFiles, relative } from './workspace.js';
 
 /**
@@ -44,10 +43,9 @@ export async function exportPublic(options: PublicExportOptions, output: Output)
             : (zh ? '未找到 Chromium(chromium、chromium-browser、google-chrome),无法生成 PDF:请安装 Chromium 或设置 SUNLIGHT_CHROMIUM,或去掉 --pdf'
                 : 'no Chromium found (chromium, chromium-browser, google-chrome): cannot print the PDF; install Chromium, set SUNLIGHT_CHROMIUM, or leave out --pdf'));
     }
-    const out = path.resolve(options.out);
-    if (fs.existsSync(out) && !fs.statSync(out).isDirectory()) {
-        throw new UsageError(zh ? `--out ${options.out} 不是文件夹` : `--out ${options.out} is not a folder`);
-    }
+    const folder = new OutputFolder(options.out);
+    const out = folder.root;
+    folder.check([]);
     collectFiles(options.paths, zh);
     const guide = projectPublicGuide(await loadHandinWorkspace(options.paths, options.lang));
 
@@ -65,12 +63,12 @@ export async function exportPublic(options: PublicExportOptions, output: Output)
     if (powers === 0) output.err(zh ? 'sunlight: 这些文件中没有职权(power),办事指南是空的\n' : 'sunlight: the files declare no power; the guide is empty\n');
 
     const { files, placed } = await buildPublicSite(guide, { locale: options.lang, onlyCharted: options.onlyCharted });
-    write(out, files, options, zh);
+    write(folder, files);
     let pdf: string | undefined;
     if (chromium?.executable) {
         pdf = path.join(out, 'booklet.pdf');
         try {
-            await printBooklet(chromium.executable, guide, placed, options.lang, out, booklet => write(out, [booklet], options, zh));
+            await printBooklet(chromium.executable, guide, placed, options.lang, out, booklet => write(folder, [booklet]));
         } catch (error) {
             if (error instanceof UsageError) throw error;
             throw new UsageError(zh ? `Chromium 未能生成 PDF:${errorMessage(error)}` : `Chromium could not print the PDF: ${errorMessage(error)}`);
@@ -91,16 +89,10 @@ export async function exportPublic(options: PublicExportOptions, output: Output)
     return 0;
 }
 
-function write(out: string, files: readonly SiteFile[], options: PublicExportOptions, zh: boolean): void {
-    try {
-        writeFilesInside(out, files);
-    } catch (error) {
-        throw new UsageError(zh ? `无法写入 ${options.out}(${errorCode(error)})` : `cannot write to ${options.out} (${errorCode(error)})`);
-    }
-}
-
-function errorCode(error: unknown): string {
-    return (error as NodeJS.ErrnoException)?.code ?? errorMessage(error);
+/** Through the one output folder: inside --out, no symbolic link followed, each file atomically. */
+function write(folder: OutputFolder, files: readonly SiteFile[]): void {
+    folder.check(files.map(file => file.path));
+    for (const file of files) folder.write(file.path, file.content);
 }
 
 function errorMessage(error: unknown): string {

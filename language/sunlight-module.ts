@@ -21,6 +21,7 @@ import { SunlightNodeKindProvider } from './lsp/node-kinds.js';
 import { SunlightRenameProvider } from './lsp/rename-provider.js';
 import { SunlightSemanticTokenProvider } from './lsp/semantic-tokens.js';
 import { SunlightReferences } from './lsp/references.js';
+import { createSunlightParser } from './parser.js';
 import { SunlightScopeComputation } from './scope-computation.js';
 import { SunlightScopeProvider } from './scope-provider.js';
 import { SunlightTokenBuilder } from './token-builder.js';
@@ -58,7 +59,8 @@ export function createSunlightModule(options: SunlightModuleOptions = {}): Modul
             // The grammar is LL(2) (each alternative starts with its own keyword), so
             // chevrotain's LL(k) lookahead does the job of Langium's default ALL(*)
             // faster (measured in docs/performance.md).
-            ParserConfig: () => ({ maxLookahead: 3 })
+            ParserConfig: () => ({ maxLookahead: 3 }),
+            LangiumParser: services => createSunlightParser(services)
         },
         references: {
             ScopeComputation: services => new SunlightScopeComputation(services),

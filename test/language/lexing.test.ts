@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { isDepartment, isStep, type Department } from '../../language/generated/ast.js';
-import { buildWorkspace } from '../helpers.js';
+import { SunlightParser } from '../../language/parser.js';
+import { buildWorkspace, createTestServices } from '../helpers.js';
 
 const spec = (name: string) => readFileSync(new URL(`../fixtures/spec/${name}`, import.meta.url), 'utf8');
 const context = () => ({ 'college.sun': spec('college.sun'), 'bases.sun': spec('bases.sun') });
@@ -115,5 +116,13 @@ describe('lexing and parsing', () => {
         expect(steps.map(s => s.name)).toEqual(['提交单据', '初审', '复核', '院长审批', '付款']);
         expect(steps[3].to?.$refText).toBe('付款');
         expect(steps[1].within).toMatchObject({ value: 2, unit: 'workdays' });
+    });
+
+    test('the parser holds none of a parsed text\'s tokens (one big file costs what its lines cost split)', () => {
+        const parser = createTestServices().Sunlight.parser.LangiumParser;
+        expect(parser).toBeInstanceOf(SunlightParser);
+        const result = parser.parse(spec('college.sun') + '\n' + spec('bases.sun'));
+        expect(result.value.$cstNode?.length).toBeGreaterThan(100);
+        expect((parser as SunlightParser).heldTokens).toBe(0);
     });
 });

@@ -1,6 +1,6 @@
 import {
     AstUtils, Cancellation, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    type LangiumDocument, type ReferenceDescription
+    type AstNodeDescription, type DefaultReference, type LangiumDocument, type ReferenceDescription
 } from 'langium';
 
 /**
@@ -19,6 +19,24 @@ export class SunlightLinker extends DefaultLinker {
         for (const node of AstUtils.streamAst(document.parseResult.value)) {
             if (++count % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
             AstUtils.streamReferences(node).forEach(reference => this.doLink(reference, document));
+        }
+    }
+
+    /**
+     * Points the document's references into `target` (another document, rebuilt
+     * with the same exports) at that document's new descriptions, without
+     * looking anything up again: each is resolved to the new node on first use.
+     * Used by SunlightDocumentBuilder instead of relinking the whole document.
+     * The references are the ones this linker built (`buildReference`, Langium's
+     * `DefaultReference`), so only the linker touches their resolution state.
+     */
+    repoint(document: LangiumDocument, target: string, fresh: (old: AstNodeDescription) => AstNodeDescription | undefined): void {
+        for (const reference of document.references as DefaultReference[]) {
+            const old = reference.$nodeDescription;
+            if (!old || old.documentUri.toString() !== target || !('_ref' in reference)) continue;
+            reference._ref = undefined;
+            // No fresh description (should not happen: a changed export relinks the document): resolve by scope again.
+            reference._nodeDescription = fresh(old);
         }
     }
 }

@@ -1,4 +1,5 @@
-import { Cancellation, DefaultDocumentBuilder, DocumentState, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Reference } from 'langium';
+import { Cancellation, DefaultDocumentBuilder, DocumentState, isReference, URI, type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { SunlightLinker } from './batched-walks.js';
 import { isRole } from './generated/ast.js';
 
 /**
@@ -103,18 +104,14 @@ export class SunlightDocumentBuilder extends DefaultDocumentBuilder {
             const changedPaths = document ? changedExportPaths(before, this.exportSignature(uri)) : undefined;
             const fresh = new Map(this.exportsOf(uri).map(description => [`${description.path}\u0000${description.name}`, description]));
             for (const dependent of dependents) {
-                const references = dependent.references as Array<Reference & { _ref?: unknown; _nodeDescription?: AstNodeDescription }>;
-                const into = references.filter(reference => reference.$nodeDescription?.documentUri.toString() === uri);
-                if (!changedPaths || into.some(reference => changedPaths.has(reference.$nodeDescription!.path))) {
+                const linker = this.serviceRegistry.getServices(dependent.uri).references.Linker;
+                const into = dependent.references.filter(isReference).filter(reference => reference.$nodeDescription?.documentUri.toString() === uri);
+                if (!changedPaths || !(linker instanceof SunlightLinker) || into.some(reference => changedPaths.has(reference.$nodeDescription!.path))) {
                     if (dependent.state > DocumentState.ComputedScopes) this.resetToState(dependent, DocumentState.ComputedScopes);
                     rebuild.set(dependent.uri.toString(), dependent);
                     continue;
                 }
-                for (const reference of into) {
-                    const description = reference.$nodeDescription!;
-                    reference._ref = undefined;
-                    reference._nodeDescription = fresh.get(`${description.path}\u0000${description.name}`);
-                }
+                linker.repoint(dependent, uri, old => fresh.get(`${old.path}\u0000${old.name}`));
             }
             this.pendingExports.delete(uri);
         }

@@ -3,6 +3,7 @@ import { startLanguageServer } from 'langium/lsp';
 import { createConnection, DiagnosticSeverity, ProposedFeatures, type Connection, type Diagnostic } from 'vscode-languageserver/node';
 import { CONFIG_FILE_NAME } from './config.js';
 import { registerCheckWorkspaceRequest } from './lsp/check-workspace-request.js';
+import { registerUpdateStatsRequest } from './lsp/update-stats-request.js';
 import { registerDiagramRequest } from '../flowchart/diagram-request.js';
 import { formatMessage, toLocale } from './messages.js';
 import { loadConfigFile, positionAt } from './node/config-file.js';
@@ -75,6 +76,7 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
 
     registerCheckWorkspaceRequest(services);
     registerDiagramRequest(services);
+    registerUpdateStatsRequest(shared);
     // Validate every file of the workspace at start, not only the open ones: the
     // Problems panel lists the whole college, as `sunlight check` does.
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };

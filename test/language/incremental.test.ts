@@ -3,7 +3,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { isDepartment, type Model } from '../../language/generated/ast.js';
-import { buildWorkspace } from '../helpers.js';
+import { buildWorkspace, createTestServices } from '../helpers.js';
 
 const spec = (name: string) => readFileSync(new URL(`../fixtures/spec/${name}`, import.meta.url), 'utf8');
 
@@ -75,5 +75,25 @@ describe('incremental updates recompute only what can have changed', () => {
         await edit(services, documents['hr.sun'], hr.replace(' external', ''));
         expect(diagnostics('audit.sun').filter(d => d.code === 'missing-deadline').length).toBe(1);
         expect(URI.parse(documents['audit.sun'].uri.toString()).path).toMatch(/audit\.sun$/);
+    });
+
+    test('documents open in the editor are linked and validated before the rest of the workspace is linked', async () => {
+        const services = createTestServices();
+        const texts: Record<string, string> = { 'college.sun': spec('college.sun'), 'bases.sun': spec('bases.sun'), 'finance.sun': spec('finance.sun') };
+        for (let i = 0; i < 5; i++) texts[`d${i}.sun`] = `department 部门${i} "部门${i}" {\n    leader 院长\n}\n`;
+        const documents = Object.entries(texts).map(([name, text]) =>
+            services.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, URI.file(`/open-first/${name}`)));
+        for (const document of documents) services.shared.workspace.LangiumDocuments.addDocument(document);
+        const finance = documents.find(document => document.uri.path.endsWith('finance.sun'))!;
+        services.shared.workspace.TextDocuments!.set(TextDocument.create(finance.uri.toString(), 'sunlight', 1, texts['finance.sun']));
+        let othersWhenPublished: DocumentState[] = [];
+        services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            if (document === finance) othersWhenPublished = documents.filter(other => other !== finance).map(other => other.state);
+        });
+        await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
+        // The others were indexed (finance.sun links into college.sun and bases.sun) but not yet linked.
+        expect(othersWhenPublished).toEqual(documents.slice(1).map(() => DocumentState.IndexedContent));
+        expect(finance.diagnostics?.filter(d => d.code === 'unresolved-reference')).toEqual([]);
+        expect(documents.every(document => document.state === DocumentState.Validated)).toBe(true);
     });
 });

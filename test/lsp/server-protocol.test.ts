@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import {
     createProtocolConnection, StreamMessageReader, StreamMessageWriter,
-    DidChangeConfigurationNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
+    DidChangeConfigurationNotification, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, ExitNotification, InitializedNotification, InitializeRequest,
     PublishDiagnosticsNotification, RegistrationRequest, ShutdownRequest,
     type Diagnostic, type ProtocolConnection, type PublishDiagnosticsParams
 } from 'vscode-languageserver-protocol/node';
@@ -40,15 +40,21 @@ interface Session {
     process: ChildProcess;
     folder: string;
     uri: (name: string) => string;
+    /** Every publishDiagnostics so far, in order. */
+    published: PublishDiagnosticsParams[];
     diagnostics: (uri: string, until: (diagnostics: Diagnostic[]) => boolean) => Promise<Diagnostic[]>;
     stderr: () => string;
 }
 
 const sessions: Session[] = [];
 
-async function start(options: { locale: string; clientLocale?: string }): Promise<Session> {
+async function start(options: { locale: string; clientLocale?: string; extra?: Record<string, string> }): Promise<Session> {
     const folder = mkdtempSync(path.join(os.tmpdir(), 'sunlight-lsp-'));
     cpSync(fixtures, folder, { recursive: true });
+    for (const [name, content] of Object.entries(options.extra ?? {})) {
+        mkdirSync(path.dirname(path.join(folder, name)), { recursive: true });
+        writeFileSync(path.join(folder, name), content);
+    }
     const child = spawn(process.execPath, [server, '--stdio'], { cwd: folder, stdio: ['pipe', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', chunk => { stderr += String(chunk); });
@@ -63,7 +69,7 @@ async function start(options: { locale: string; clientLocale?: string }): Promis
     connection.listen();
     const uri = (name: string) => pathToFileURL(path.join(folder, name)).toString();
     const session: Session = {
-        connection, process: child, folder, uri,
+        connection, process: child, folder, uri, published,
         stderr: () => stderr,
         diagnostics: (target, until) => new Promise<Diagnostic[]>((resolve, reject) => {
             const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${target}; got ${JSON.stringify(published.filter(p => p.uri === target).at(-1)?.diagnostics.map(d => d.code))}\n${stderr}`)), 20_000);
@@ -182,5 +188,40 @@ describe('language server over stdio (dist/server.cjs)', () => {
         rmSync(path.join(session.folder, 'departments', 'x.sun'));
         const third = await session.connection.sendRequest<{ files: number; removed: number }>('sunlight/checkWorkspace');
         expect(third).toMatchObject({ files: 3, removed: 1 });
+    }, 60_000);
+
+    test('start-up: the open file is published before the rest of the workspace', async () => {
+        const extra: Record<string, string> = {};
+        for (let i = 0; i < 30; i++) extra[`departments/d${i}.sun`] = `department 部门${i} "部门${i}" {\n    leader 院长\n}\n`;
+        const session = await start({ locale: 'en', extra });
+        const uri = session.uri('finance.sun');
+        await session.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'sunlight', version: 1, text: readFileSync(path.join(session.folder, 'finance.sun'), 'utf8') }
+        });
+        const all = ['college.sun', 'bases.sun', 'finance.sun', ...Object.keys(extra)].map(session.uri);
+        for (const each of all) await session.diagnostics(each, () => true);
+        const sources = session.published.filter(p => p.uri.endsWith('.sun'));
+        expect(sources[0].uri).toBe(uri);
+        expect(new Set(sources.map(p => p.uri)).size).toBe(33);
+    }, 60_000);
+
+    test('sunlight/updateStats: an edit inside one file relinks and revalidates that file alone', async () => {
+        const session = await start({ locale: 'en' });
+        await openWithoutGrade(session);
+        await session.connection.sendRequest('sunlight/updateStats');
+        const uri = session.uri('finance.sun');
+        await session.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ text: financeWithoutGrade().replace(/content "/, 'content "改') }]
+        });
+        await session.diagnostics(uri, list => list.some(d => d.code === 'missing-grade'));
+        let updates: Array<{ changed: number; relinked: number; revalidated: number; completed: boolean }> = [];
+        for (let tries = 0; tries < 200 && !updates.some(u => u.completed); tries++) {
+            updates = updates.concat(await session.connection.sendRequest('sunlight/updateStats'));
+            if (!updates.some(u => u.completed)) await new Promise(resolve => setTimeout(resolve, 50));
+        }
+        const done = updates.filter(u => u.completed);
+        expect(done).toHaveLength(1);
+        expect(done[0]).toMatchObject({ changed: 1, relinked: 1, revalidated: 1 });
     }, 60_000);
 });

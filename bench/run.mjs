@@ -25,6 +25,8 @@ const BENCH = path.join(ROOT, 'bench');
 const DIST = path.join(BENCH, 'dist');
 const WORK = path.join(BENCH, 'work');
 const WORKSPACE = path.join(WORK, 'workspace');
+/** The same lines as WORKSPACE with every department in one file (issue 14: one big file must cost what its lines cost split). */
+const ONE_FILE = path.join(WORK, 'one-file');
 const RESULTS = path.join(BENCH, 'results');
 const require = createRequire(import.meta.url);
 
@@ -39,8 +41,10 @@ const SECTIONS = ['build', 'cli', 'lsp', 'preview', 'quality', 'profile'];
  */
 const TARGETS = [
     { id: 'build-ratio', what: 'check: full build / bare parse', target: '≤ 2.0× (stock ~3×)', value: r => r.build?.ratio?.median, cpu: r => r.build?.ratioCpu?.median, ok: v => v <= 2, unit: '×' },
+    { id: 'one-file', what: 'check: one big file / the same lines in 200 files', target: '≤ 1.2× (CPU and heap)', value: r => r.build?.oneFile?.ratio?.median, cpu: r => r.build?.oneFile?.ratioCpu?.median, ok: v => v <= 1.2, unit: '×' },
     { id: 'heap-per-byte', what: 'check: heap per source byte', target: '≤ 50 B/B', value: r => r.build?.heapPerByte?.median, ok: v => v <= 50, unit: 'B/B' },
     { id: 'keystroke', what: 'lsp: keystroke → diagnostics (2k-line file)', target: '≤ 40 ms', value: r => r.lsp?.keystroke?.median, cpu: r => r.lsp?.keystrokeCpu?.median, ok: v => v <= 40, unit: 'ms' },
+    { id: 'open-file-ready', what: 'lsp: didOpen → open file published (start-up)', target: '≤ 500 ms', value: r => r.lsp?.openFileReady, ok: v => v <= 500, unit: 'ms' },
     { id: 'bases-edit', what: 'lsp: bases.sun edit → dependents revalidated', target: '≤ 400 ms (stock ~1.5 s)', value: r => r.lsp?.basesExports?.median, cpu: r => r.lsp?.basesExportsCpu?.median, ok: v => v <= 400, unit: 'ms' },
     { id: 'preview-20', what: 'preview: 20-step model→ELK→SVG', target: '≤ 30 ms', value: r => r.preview?.steps20?.total?.median, cpu: r => r.preview?.steps20?.cpu?.median, ok: v => v <= 30, unit: 'ms' },
     { id: 'preview-200', what: 'preview: 200-step model→ELK→SVG', target: '≤ 150 ms', value: r => r.preview?.steps200?.total?.median, cpu: r => r.preview?.steps200?.cpu?.median, ok: v => v <= 150, unit: 'ms' },
@@ -157,6 +161,7 @@ async function sectionBuild(options) {
         parseCpu.push(parseCpuMs); buildCpu.push(buildCpuMs); ratioCpu.push(buildCpuMs / parseCpuMs); freshCpu.push(freshCpuMs);
         heap.push((after - before) / sourceBytes); heapAbs.push(after / sourceBytes);
     }
+    const oneFile = await compareOneFile(options);
     await sleep(50);
     global.gc();
     const phases = [];
@@ -168,7 +173,42 @@ async function sectionBuild(options) {
         parse: stats(parse), build: stats(build), ratio: stats(ratio),
         parseCpu: stats(parseCpu), buildCpu: stats(buildCpu), ratioCpu: stats(ratioCpu),
         parseFreshCpu: stats(freshCpu), ratioFreshCpu: stats(buildCpu.map((b, i) => b / freshCpu[i])),
-        heapPerByte: stats(heap), heapTotalPerByte: stats(heapAbs), phases: phase
+        heapPerByte: stats(heap), heapTotalPerByte: stats(heapAbs), phases: phase, oneFile
+    };
+}
+
+/**
+ * `loadWorkspace` of ONE_FILE (three files, one of them all 198 departments)
+ * against WORKSPACE (the same lines in 200 files), alternately: CPU time and
+ * heap held per source byte, ratio one / split per round.
+ */
+async function compareOneFile(options) {
+    const { loadWorkspace } = lib();
+    const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+    const measure = async dir => {
+        await sleep(50);
+        global.gc(); global.gc();
+        const before = process.memoryUsage().heapUsed;
+        const t = now(), c = cpu();
+        let workspace = await loadWorkspace([dir], { locale: 'en' });
+        const wall = now() - t, used = cpu() - c;
+        global.gc(); global.gc();
+        const held = process.memoryUsage().heapUsed - before;
+        const bytes = workspace.files.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+        const errors = workspace.documents.reduce((n, d) => n + (d.diagnostics ?? []).length, 0);
+        workspace = undefined;
+        return { wall, cpu: used, heapPerByte: held / bytes, errors };
+    };
+    const one = [], split = [];
+    const rounds = options.quick ? 2 : 4;
+    await measure(ONE_FILE); // warm-up
+    for (let i = 0; i < rounds; i++) { split.push(await measure(WORKSPACE)); one.push(await measure(ONE_FILE)); }
+    const pick = (list, key) => list.map(x => x[key]);
+    return {
+        wall: stats(pick(one, 'wall')), cpu: stats(pick(one, 'cpu')), heapPerByte: stats(pick(one, 'heapPerByte')), diagnostics: one[0].errors,
+        splitWall: stats(pick(split, 'wall')), splitCpu: stats(pick(split, 'cpu')), splitHeapPerByte: stats(pick(split, 'heapPerByte')),
+        ratio: stats(one.map((o, i) => o.wall / split[i].wall)), ratioCpu: stats(one.map((o, i) => o.cpu / split[i].cpu)),
+        ratioHeap: stats(one.map((o, i) => o.heapPerByte / split[i].heapPerByte))
     };
 }
 
@@ -254,10 +294,15 @@ async function sectionLsp(options) {
         connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc.uri, languageId: 'sunlight', version: 1, text: doc.text } });
         return doc;
     };
+    const tOpen = now();
     const big = open(bigPath);
     const all = new Set(files);
     await waitFor(() => { const seen = new Set(log.map(e => e.file)); return [...all].every(f => seen.has(f)); }, 300_000, 'the first diagnostics of every file');
     const startup = Math.max(...log.map(e => e.t)) - tInit;
+    const firstOfBig = log.find(e => e.file === bigPath && e.t >= tOpen);
+    const openFileReady = firstOfBig ? firstOfBig.t - tOpen : undefined;
+    const openFileRank = firstOfBig ? new Set(log.filter(e => e.t <= firstOfBig.t).map(e => e.file)).size : undefined;
+    const allReadyAfterOpen = Math.max(...log.map(e => e.t)) - tOpen;
     await waitQuiet(1000);
 
     const offsetAt = (text, line, character) => {
@@ -298,7 +343,11 @@ async function sectionLsp(options) {
         const own = (versioned() ? mine.find(e => e.version === version) : mine[mine.length - 1]) ?? mine[mine.length - 1];
         const others = new Set(after.filter(e => e.file !== doc.file).map(e => e.file));
         const cpuAfter = schedstat(server.pid);
+        // What the server's rebuilds did since the last edit (sunlight/updateStats; summed over a burst's updates).
+        const updates = await connection.sendRequest('sunlight/updateStats').catch(() => undefined);
+        const sum = key => updates?.reduce((n, u) => n + u[key], 0);
         return {
+            relinked: sum('relinked'), revalidated: sum('revalidated'), repointed: sum('repointed'),
             own: own.t - tSend, last: Math.max(...after.map(e => e.t)) - tSend, republished: others.size,
             cpu: cpuBefore && cpuAfter ? cpuAfter.cpu - cpuBefore.cpu : undefined
         };
@@ -312,7 +361,7 @@ async function sectionLsp(options) {
     const remove = (doc, at, length = 1) => change(doc, { start: at, end: { line: at.line, character: at.character + length } }, '');
 
     // Single keystrokes: insert a character, then delete it, and so on.
-    const keystroke = [], keystrokeOthers = [], keystrokeLast = [], keystrokeCpu = [];
+    const keystroke = [], keystrokeOthers = [], keystrokeLast = [], keystrokeCpu = [], keystrokeRelinked = [], keystrokeRevalidated = [];
     const singles = options.quick ? 8 : 20;
     for (let i = 0; i < singles + 3; i++) {
         const cpuBefore = schedstat(server.pid);
@@ -321,6 +370,7 @@ async function sectionLsp(options) {
         const r = await settle(big, version, t, { quiet: 300, cpuBefore });
         if (i < 3) continue;
         keystroke.push(r.own); keystrokeOthers.push(r.republished); keystrokeLast.push(r.last); keystrokeCpu.push(r.cpu);
+        keystrokeRelinked.push(r.relinked); keystrokeRevalidated.push(r.revalidated);
     }
     if (big.text.includes('content "廉')) { remove(big, editAt); await waitQuiet(500); }
 
@@ -373,6 +423,7 @@ async function sectionLsp(options) {
     const bases = open(basesPath);
     await waitFor(() => log.some(e => e.file === bases.file), 120_000, 'diagnostics of bases.sun');
     await waitQuiet(1000);
+    await connection.sendRequest('sunlight/updateStats').catch(() => undefined); // forget the preview's updates
     const dependents = new Set(files.filter(f => f.includes(`${path.sep}departments${path.sep}`)));
     const bLines = bases.text.split('\n');
     const articleLine = bLines.findIndex((l, i) => i > bLines.length / 2 && l.trimStart().startsWith('article '));
@@ -380,20 +431,21 @@ async function sectionLsp(options) {
     const lineEnd = { line: articleLine, character: bLines[articleLine].length };
     const added = '\n    article 第九十九条 "基准测试新增的条文"';
     const basesText = [], basesTextOwn = [], basesTextCount = [], basesTextCpu = [], basesExports = [], basesExportsOwn = [], basesExportsCount = [], basesExportsCpu = [];
+    const basesTextWork = [], basesExportsWork = [];
     const basesRuns = options.quick ? 2 : 5;
     for (let i = 0; i < basesRuns + 1; i++) {
         let cpuBefore = schedstat(server.pid);
         let t = now();
         let version = i % 2 === 0 ? insert(bases, textAt, '某') : remove(bases, textAt);
         let r = await settle(bases, version, t, { quiet: 1500, expect: dependents, cpuBefore });
-        if (i > 0) { basesText.push(r.last); basesTextOwn.push(r.own); basesTextCount.push(r.republished); basesTextCpu.push(r.cpu); }
+        if (i > 0) { basesText.push(r.last); basesTextOwn.push(r.own); basesTextCount.push(r.republished); basesTextCpu.push(r.cpu); basesTextWork.push(r); }
         cpuBefore = schedstat(server.pid);
         t = now();
         // The added text spans a line break: removing it ends on the next line.
         version = i % 2 === 0 ? insert(bases, lineEnd, added)
             : change(bases, { start: lineEnd, end: { line: articleLine + 1, character: added.length - 1 } }, '');
         r = await settle(bases, version, t, { quiet: 1500, expect: dependents, cpuBefore });
-        if (i > 0) { basesExports.push(r.last); basesExportsOwn.push(r.own); basesExportsCount.push(r.republished); basesExportsCpu.push(r.cpu); }
+        if (i > 0) { basesExports.push(r.last); basesExportsOwn.push(r.own); basesExportsCount.push(r.republished); basesExportsCpu.push(r.cpu); basesExportsWork.push(r); }
     }
 
     const rss = serverMemory(server.pid);
@@ -406,7 +458,10 @@ async function sectionLsp(options) {
     connection.dispose();
     return {
         files: files.length, bigFileLines: lines.length, incremental, versioned: versioned(),
-        startup: round(startup), serverMemory: rss,
+        startup: round(startup), openFileReady: round(openFileReady), openFileRank, allReadyAfterOpen: round(allReadyAfterOpen), serverMemory: rss,
+        keystrokeRelinked: stats(keystrokeRelinked), keystrokeRevalidated: stats(keystrokeRevalidated),
+        basesTextRelinked: stats(basesTextWork.map(r => r.relinked)), basesTextRevalidated: stats(basesTextWork.map(r => r.revalidated)), basesTextRepointed: stats(basesTextWork.map(r => r.repointed)),
+        basesExportsRelinked: stats(basesExportsWork.map(r => r.relinked)), basesExportsRevalidated: stats(basesExportsWork.map(r => r.revalidated)), basesExportsRepointed: stats(basesExportsWork.map(r => r.repointed)),
         keystroke: stats(keystroke), keystrokeRepublished: stats(keystrokeOthers), keystrokeIdle: stats(keystrokeLast), keystrokeCpu: stats(keystrokeCpu),
         burst: stats(burst),
         preview: previewError ? { error: previewError } : {
@@ -652,9 +707,23 @@ function machine() {
     return {
         node: process.version, platform: `${os.platform()} ${os.release()}`, arch: os.arch(),
         cores: cpus.length, cpu: cpus[0]?.model?.trim(), memoryGB: round(os.totalmem() / 2 ** 30, 1),
-        loadBefore: os.loadavg().map(v => round(v)), commit: git(['rev-parse', '--short', 'HEAD']),
+        loadBefore: os.loadavg().map(v => round(v)), cpuPressureBefore: cpuPressure(), commit: git(['rev-parse', '--short', 'HEAD']),
         dirty: Boolean(git(['status', '--porcelain', '--untracked-files=no']))
     };
+}
+
+/**
+ * /proc/pressure/cpu (Linux PSI): the share of time some runnable task waited
+ * for a CPU, averaged over the last 10 s and 60 s, in %.
+ */
+function cpuPressure() {
+    try {
+        const line = fs.readFileSync('/proc/pressure/cpu', 'utf8').split('\n').find(l => l.startsWith('some'));
+        const value = key => Number(line.match(new RegExp(`${key}=([\\d.]+)`))?.[1]);
+        return { avg10: value('avg10'), avg60: value('avg60') };
+    } catch {
+        return undefined;
+    }
 }
 
 /** The preview's delay after typing, read from its source (`TYPING_DELAY = N`, or a `…DEBOUNCE… = N`). */
@@ -688,6 +757,7 @@ function report(results) {
     const lines = [];
     lines.push(`Sunlight benchmark — ${results.date}`);
     lines.push(`machine: ${m.cores} cores (${m.cpu}), ${m.memoryGB} GB, Node ${m.node}, ${m.platform}; load ${m.loadBefore.join(' ')} → ${m.loadAfter.join(' ')}; commit ${m.commit}${m.dirty ? '+dirty' : ''}`);
+    if (m.cpuPressureBefore) lines.push(`cpu pressure (tasks waiting for a CPU, /proc/pressure/cpu avg60): ${m.cpuPressureBefore.avg60}% before, ${m.cpuPressureAfter?.avg60}% after`);
     const sched = SECTIONS.map(s => results[s]?.sched).filter(Boolean);
     if (sched.length) {
         const cpu = sched.reduce((a, x) => a + x.cpuMs, 0), wait = sched.reduce((a, x) => a + x.runQueueWaitMs, 0);
@@ -719,22 +789,35 @@ function report(results) {
         add('  whole heap after build / source byte', fmt(b.heapTotalPerByte, 'B'));
         for (const [k, v] of Object.entries(b.phases?.wall ?? {})) add(`  phase ${k} (instrumented build): wall, CPU`, `${fmt(v)}; ${b.phases.cpu[k].median} ms`);
         add('  diagnostics in the generated workspace', JSON.stringify(b.diagnostics));
+        const o = b.oneFile;
+        if (o?.cpu) {
+            add('one file of all departments: loadWorkspace CPU (split: same lines in 200 files)', `${fmt(o.cpu)} (split ${fmt(o.splitCpu)})`);
+            add('  one / split: wall, CPU, heap held', `${fmt(o.ratio, '×')}; ${fmt(o.ratioCpu, '×')}; ${fmt(o.ratioHeap, '×')}`);
+            add('  heap held per source byte: one, split', `${fmt(o.heapPerByte, 'B')}; ${fmt(o.splitHeapPerByte, 'B')}`);
+        }
     }
     if (!c.error && c.wall) add('sunlight check, whole process (CLI)', fmt(c.wall));
     if (!l.error && l.keystroke) {
         add('lsp: initialize → every file published', `${l.startup} ms`);
+        if (l.openFileReady !== undefined) {
+            add('lsp: didOpen → open file published ("open file ready")', `${l.openFileReady} ms (${l.openFileRank === 1 ? 'the first file published' : `file ${l.openFileRank} published`})`);
+            add('lsp: didOpen → every file published ("all ready")', `${l.allReadyAfterOpen} ms`);
+        }
         add('lsp: keystroke → own diagnostics', fmt(l.keystroke));
         add('  … server CPU per keystroke (main thread)', fmt(l.keystrokeCpu));
         add('  … other files republished per keystroke', fmt(l.keystrokeRepublished, ''));
+        if (l.keystrokeRelinked?.n) add('  … documents relinked / revalidated per keystroke', `${fmt(l.keystrokeRelinked, '')} / ${fmt(l.keystrokeRevalidated, '')}`);
         add('  … until the server is quiet', fmt(l.keystrokeIdle));
         add('lsp: 5 keystrokes 30 ms apart, last → diagnostics', fmt(l.burst));
         add('lsp: bases.sun article text edit → quiet', fmt(l.basesText));
         add('  … bases.sun own diagnostics', fmt(l.basesTextOwn));
         add('  … files republished', fmt(l.basesTextRepublished, ''));
+        if (l.basesTextRelinked?.n) add('  … documents relinked / revalidated / repointed', `${fmt(l.basesTextRelinked, '')} / ${fmt(l.basesTextRevalidated, '')} / ${fmt(l.basesTextRepointed, '')}`);
         add('  … server CPU', fmt(l.basesTextCpu));
         add('lsp: bases.sun article added/removed → dependents', fmt(l.basesExports));
         add('  … bases.sun own diagnostics', fmt(l.basesExportsOwn));
         add(`  … files republished (of ${l.dependents} dependents)`, fmt(l.basesExportsRepublished, ''));
+        if (l.basesExportsRelinked?.n) add('  … documents relinked / revalidated / repointed', `${fmt(l.basesExportsRelinked, '')} / ${fmt(l.basesExportsRevalidated, '')} / ${fmt(l.basesExportsRepointed, '')}`);
         add('  … server CPU', fmt(l.basesExportsCpu));
         if (l.serverMemory) add('lsp: server memory (RSS, peak)', `${l.serverMemory.rssMB} MB, ${l.serverMemory.peakRssMB} MB`);
     }
@@ -798,6 +881,8 @@ async function main(argv) {
         bigFileLines: generated.files.get(generated.bigFile).split('\n').length - 1, generateMs: round(now() - t), path: path.relative(ROOT, WORKSPACE)
     };
     fs.writeFileSync(path.join(WORK, 'meta.json'), JSON.stringify(workspace, null, 2));
+    const departments = [...generated.files].filter(([file]) => file.startsWith('departments/')).map(([, text]) => text);
+    writeWorkspace(ONE_FILE, new Map([...[...generated.files].filter(([file]) => !file.startsWith('departments/')), ['departments.sun', departments.join('\n')]]));
     console.error(`bench: generated ${workspace.files} files, ${workspace.lines} lines in ${workspace.path}`);
 
     const results = { date: new Date().toISOString(), quick: options.quick, machine: info, workspace };
@@ -807,6 +892,7 @@ async function main(argv) {
         results[section] = await runSection(section, options);
     }
     info.loadAfter = os.loadavg().map(v => round(v));
+    info.cpuPressureAfter = cpuPressure();
     const serverBundle = path.join(ROOT, 'dist', 'server.cjs');
     if (fs.existsSync(serverBundle)) results.serverHasElk = fs.readFileSync(serverBundle, 'utf8').includes('org.eclipse.elk');
     results.targets = TARGETS.map(t => {

@@ -51,9 +51,22 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
         await shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(uris, [], token));
     };
 
+    /**
+     * `sunlight.locale` as the client sent it: 'auto', a locale, or nothing.
+     * Anything but a string (a number, an object: a hand-edited settings.json)
+     * is ignored with one logged line.
+     */
+    const localeSetting = (value: unknown, where: string): string | undefined => {
+        if (value === undefined || value === null || value === '') return undefined;
+        if (typeof value === 'string') return value;
+        connection.console.warn(`Sunlight: ignoring ${where}: expected "auto", "en" or "zh-cn", got ${describeValue(value)}`);
+        return undefined;
+    };
+
     shared.lsp.LanguageServer.onInitialize(params => {
-        const requested = (params.initializationOptions as { locale?: string } | undefined)?.locale;
-        settings.locale = toLocale(requested || params.locale);
+        const options = params.initializationOptions as { locale?: unknown } | undefined;
+        const requested = localeSetting(typeof options === 'object' && options !== null ? options.locale : undefined, 'initializationOptions.locale');
+        settings.locale = toLocale(requested && requested !== 'auto' ? requested : params.locale);
         const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
         if (folder) configPath = path.join(URI.parse(folder).fsPath, CONFIG_FILE_NAME);
         loadConfig();
@@ -66,7 +79,8 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section !== 'sunlight') return;
-        const locale = (update.configuration as { locale?: string } | undefined)?.locale;
+        const configuration = update.configuration as { locale?: unknown } | undefined;
+        const locale = localeSetting(typeof configuration === 'object' && configuration !== null ? configuration.locale : undefined, 'the setting sunlight.locale');
         if (locale && locale !== 'auto' && toLocale(locale) !== settings.locale) {
             settings.locale = toLocale(locale);
             loadConfig();
@@ -82,6 +96,17 @@ export function startSunlightServer(options: { connection?: Connection; ruleDocs
     shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     startLanguageServer(shared);
     return services;
+}
+
+/** A short, one-line picture of a setting's value for the log. */
+function describeValue(value: unknown): string {
+    let text: string;
+    try {
+        text = JSON.stringify(value) ?? String(value);
+    } catch {
+        text = Object.prototype.toString.call(value);
+    }
+    return `${Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`} ${text.length > 60 ? `${text.slice(0, 60)}…` : text}`.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
 /** docs/rules/ beside the bundle (dist/ → ../docs/rules/), as a file URI. */

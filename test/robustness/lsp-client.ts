@@ -32,6 +32,8 @@ export interface ServerSession {
     quiet(quietMs: number, timeoutMs?: number): Promise<void>;
     /** Error-level log messages of the server (window/logMessage) and its stderr. */
     errors(): string[];
+    /** Every log message of the server (window/logMessage), with its level. */
+    logs(): Array<{ type: MessageType; message: string }>;
     stderr(): string;
     /** The exit of the server process, if it exited. */
     exited(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
@@ -41,7 +43,7 @@ export interface ServerSession {
     stop(): Promise<number | null>;
 }
 
-export async function startServer(options: { folder: string; netLog: string; locale?: string; watchFiles?: boolean }): Promise<ServerSession> {
+export async function startServer(options: { folder: string; netLog: string; locale?: string; watchFiles?: boolean; initializationOptions?: unknown }): Promise<ServerSession> {
     // SUNLIGHT_SERVER_NODE_ARGS: extra Node options for the server (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) when investigating.
     const nodeArgs = (process.env.SUNLIGHT_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...nodeArgs, '--require', NO_NETWORK, CLI, 'lsp', '--stdio'], {
@@ -56,6 +58,7 @@ export async function startServer(options: { folder: string; netLog: string; loc
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const published = new Map<string, Diagnostic[]>();
     const errors: string[] = [];
+    const logs: Array<{ type: MessageType; message: string }> = [];
     let count = 0;
     let last = performance.now();
     const waiters = new Set<() => void>();
@@ -66,6 +69,7 @@ export async function startServer(options: { folder: string; netLog: string; loc
         for (const wake of [...waiters]) wake();
     });
     connection.onNotification(LogMessageNotification.type, params => {
+        logs.push({ type: params.type, message: params.message });
         if (params.type === MessageType.Error) errors.push(params.message);
     });
     // Any request from the server (client/registerCapability, workspace/configuration, …) gets `null`.
@@ -107,6 +111,7 @@ export async function startServer(options: { folder: string; netLog: string; loc
             }
         },
         errors: () => [...errors],
+        logs: () => [...logs],
         stderr: () => stderr,
         exited: () => exit,
         memory: () => {
@@ -154,7 +159,7 @@ export async function startServer(options: { folder: string; netLog: string; loc
                 hover: { contentFormat: ['markdown', 'plaintext'] }
             }
         },
-        initializationOptions: { locale: options.locale ?? 'en' }
+        initializationOptions: 'initializationOptions' in options ? options.initializationOptions : { locale: options.locale ?? 'en' }
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return session;

@@ -52,14 +52,31 @@ function isExecutable(file: string): boolean {
     }
 }
 
+/**
+ * Chromium as a printer only, kept off the network (test/robustness/pdf-offline.test.ts):
+ * no background services (updates, sync, safe browsing, metrics, translate,
+ * network-time, media router), no QUIC, no DNS prefetch, and every host name
+ * resolves to nothing, so not one DNS query or TCP connection is made; the
+ * page is a local file. What remains is the resolver's IPv6-reachability
+ * check, a UDP `connect()` that sends no datagram. A fresh profile per run
+ * (`--user-data-dir`) carries no state in.
+ */
+export const OFFLINE_FLAGS: readonly string[] = [
+    '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--hide-scrollbars',
+    '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--disable-default-apps',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-breakpad',
+    '--disable-client-side-phishing-detection', '--disable-domain-reliability', '--metrics-recording-only', '--no-pings',
+    '--disable-quic', '--dns-prefetch-disable', '--host-resolver-rules=MAP * ~NOTFOUND',
+    '--force-webrtc-ip-handling-policy=disable_non_proxied_udp',
+    '--disable-features=NetworkQualityEstimator,MediaRouter,DialMediaRouteProvider,OptimizationHints,Translate,AutofillServerCommunication,CertificateTransparencyComponentUpdater,NetworkTimeServiceQuerying'
+];
+
 /** Prints `html` to `pdf` (A4, as the page's print CSS says). Rejects with Chromium's last words on failure. */
 export async function printToPdf(chromium: string, html: string, pdf: string, timeoutMs = 120_000): Promise<void> {
     fs.rmSync(pdf, { force: true });
     const profile = fs.mkdtempSync(path.join(fs.realpathSync(process.env.TMPDIR ?? '/tmp'), 'sunlight-chromium-'));
     const args = [
-        '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
-        '--disable-extensions', '--no-default-browser-check', '--hide-scrollbars',
+        ...OFFLINE_FLAGS,
         `--user-data-dir=${profile}`, '--no-pdf-header-footer', '--virtual-time-budget=10000',
         `--print-to-pdf=${path.resolve(pdf)}`, pathToFileURL(path.resolve(html)).toString()
     ];

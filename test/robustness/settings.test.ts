@@ -26,7 +26,7 @@ beforeAll(() => {
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const chinese = (diagnostics: Diagnostic[]) => diagnostics.length > 0 && diagnostics.every(d => /[\u4e00-\u9fff]{2}/.test(d.message.replace(/“[^”]*”|'[^']*'|不存在/g, '')));
+const chinese = (diagnostics: Diagnostic[]) => diagnostics.length > 0 && diagnostics.every(d => /[\u4e00-\u9fff]{2}/.test(String(d.message).replace(/“[^”]*”|'[^']*'|不存在/g, '')));
 const english = (diagnostics: Diagnostic[]) => diagnostics.length > 0 && !chinese(diagnostics);
 
 test('sunlight.locale of the wrong type is ignored with one logged line, and a valid one still applies', async () => {

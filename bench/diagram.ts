@@ -111,3 +111,46 @@ export function dagreQuality(laid: LaidOutDiagram): Quality {
 function countOverlapsBetween(a: readonly Box[], b: readonly Box[]): number {
     return a.reduce((sum, box) => sum + countOverlaps([box], b), 0);
 }
+
+export interface LaneQuality {
+    /** Bends of each edge (points between its ends). */
+    bends: number[];
+    /** Decision branches whose first segment runs away from their target (sideways, the other way). */
+    wrongSide: number;
+    /** Edges with a point left of the first lane or right of the last one. */
+    outsideLanes: number;
+    /** Two decision branches leaving from the same point. */
+    sharedPorts: number;
+}
+
+/**
+ * What makes a swimlane chart read like a hand-drawn cross-functional chart
+ * (issue 12): few bends, each branch leaving toward its target, everything
+ * inside the lanes, one exit per branch.
+ */
+export function laneQuality(laid: LaidOutDiagram): LaneQuality {
+    const nodes = new Map(laid.nodes.map(n => [n.id, n]));
+    const bends = laid.edges.map(e => Math.max(0, e.points.length - 2));
+    let wrongSide = 0, outsideLanes = 0, sharedPorts = 0;
+    const left = Math.min(...laid.lanes.map(l => l.x)), right = Math.max(...laid.lanes.map(l => l.x + l.width));
+    for (const edge of laid.edges) {
+        if (laid.lanes.length && edge.points.some(p => p.x < left - 0.5 || p.x > right + 0.5)) outsideLanes++;
+        const source = nodes.get(edge.source)!, target = nodes.get(edge.target)!;
+        if (source.kind !== 'decision' || edge.points.length < 2) continue;
+        const [a, b] = edge.points;
+        const dx = b.x - a.x;
+        const toTarget = target.x + target.width / 2 - (source.x + source.width / 2);
+        // Sideways exit while the target lies clearly on the other side.
+        if (Math.abs(dx) > 0.5 && Math.abs(toTarget) > source.width / 2 && Math.sign(dx) !== Math.sign(toTarget)) wrongSide++;
+    }
+    for (const node of laid.nodes.filter(n => n.kind === 'decision')) {
+        const starts = laid.edges.filter(e => e.source === node.id && e.points.length).map(e => `${Math.round(e.points[0].x)},${Math.round(e.points[0].y)}`);
+        sharedPorts += starts.length - new Set(starts).size;
+    }
+    return { bends, wrongSide, outsideLanes, sharedPorts };
+}
+
+/** The print SVG of a layout (for looking at a benchmark graph). */
+export function render(laid: LaidOutDiagram): string {
+    return renderSvg(laid, { palette: 'print', locale: 'zh' });
+}

@@ -51,6 +51,12 @@ const TARGETS = [
     { id: 'preview-edit', what: 'preview: edit → redrawn SVG (over LSP)', target: '≤ 300 ms incl. debounce', value: r => r.lsp?.preview?.total?.median, ok: v => v <= 300, unit: 'ms' },
     { id: 'layout-off-server', what: 'preview: ELK absent from dist/server.cjs', target: 'layout not on the server', value: r => r.serverHasElk === undefined ? undefined : r.serverHasElk ? 1 : 0, ok: v => v === 0, unit: '' },
     { id: 'crossings', what: 'layout: median crossings ELK / dagre', target: '≤ 0.5', value: r => r.quality?.ratio, ok: v => v <= 0.5, unit: '×' },
+    { id: 'lanes-crossings', what: 'lanes: median crossings lanes / plain', target: '≤ 1.5×', value: r => r.quality?.laneRatio, ok: v => v <= 1.5, unit: '×' },
+    { id: 'lanes-bends', what: 'lanes: median bends per edge', target: '≤ 2', value: r => r.quality?.laneBends?.median, ok: v => v <= 2, unit: '' },
+    { id: 'lanes-wrong-side', what: 'lanes: branches leaving away from their target', target: '0', value: r => r.quality?.laneWrongSide, ok: v => v === 0, unit: '' },
+    { id: 'lanes-outside', what: 'lanes: edges outside the lanes', target: '0', value: r => r.quality?.laneOutside, ok: v => v === 0, unit: '' },
+    { id: 'lanes-overlaps', what: 'lanes: overlapping nodes or labels', target: '0', value: r => r.quality?.lanes?.overlapsTotal, ok: v => v === 0, unit: '' },
+    { id: 'lanes-time', what: 'lanes: layout time lanes / plain (200 steps)', target: '≤ 2×', value: r => r.preview?.steps200?.lanes ? r.preview.steps200.lanes.total.median / r.preview.steps200.total.median : undefined, ok: v => v <= 2, unit: '×' },
     { id: 'overlaps', what: 'layout: overlapping nodes or labels (ELK)', target: '0', value: r => r.quality?.elk?.overlapsTotal, ok: v => v === 0, unit: '' }
 ];
 
@@ -533,7 +539,7 @@ async function sectionQuality(options) {
         const power = powers.find(p => p.name === '基准流程');
         const plain = await diagram.runPipeline(power, undefined, false);
         const lanes = await diagram.runPipeline(power, undefined, true);
-        rows.push({ seed: 1000 + seed, elk: diagram.elkQuality(plain.laidOut), lanes: diagram.elkQuality(lanes.laidOut), dagre: diagram.dagreQuality(plain.laidOut) });
+        rows.push({ seed: 1000 + seed, elk: diagram.elkQuality(plain.laidOut), lanes: diagram.elkQuality(lanes.laidOut), dagre: diagram.dagreQuality(plain.laidOut), laneShape: diagram.laneQuality(lanes.laidOut) });
     }
     const summary = which => {
         const q = rows.map(r => r[which]);
@@ -551,9 +557,15 @@ async function sectionQuality(options) {
         graphs, elk, lanes, dagre,
         ratio: dagre.crossings.median === 0 ? (elk.crossings.median === 0 ? 0 : Infinity) : round(elk.crossings.median / dagre.crossings.median, 3),
         perGraphRatio: perGraph,
+        laneRatio: elk.crossings.median === 0 ? (lanes.crossings.median === 0 ? 0 : Infinity) : round(lanes.crossings.median / elk.crossings.median, 3),
+        laneBends: stats(rows.flatMap(r => r.laneShape.bends)),
+        laneMaxBends: Math.max(...rows.flatMap(r => r.laneShape.bends)),
+        laneWrongSide: rows.reduce((s, r) => s + r.laneShape.wrongSide, 0),
+        laneOutside: rows.reduce((s, r) => s + r.laneShape.outsideLanes, 0),
+        laneSharedPorts: rows.reduce((s, r) => s + r.laneShape.sharedPorts, 0),
         dagreZeroElkNot: rows.filter(r => r.dagre.crossings === 0 && r.elk.crossings > 0).length,
         elkAtMostHalf: rows.filter(r => r.elk.crossings <= r.dagre.crossings / 2).length,
-        rows
+        rows: rows.map(({ laneShape, ...rest }) => rest)
     };
 }
 
@@ -842,6 +854,7 @@ function report(results) {
         add('  overlaps ELK: node–node / label–label / label–node', `${q.elk.nodeOverlaps} / ${q.elk.labelOverlaps} / ${q.elk.labelNodeOverlaps}`);
         add('  overlaps ELK swimlanes', `${q.lanes.nodeOverlaps} / ${q.lanes.labelOverlaps} / ${q.lanes.labelNodeOverlaps}`);
         add('  overlaps dagre', `${q.dagre.nodeOverlaps} / ${q.dagre.labelOverlaps} / ${q.dagre.labelNodeOverlaps}`);
+        if (q.laneBends) add('  lanes: bends per edge (median, max); shared branch ports', `${q.laneBends.median}, ${q.laneMaxBends}; ${q.laneSharedPorts}`);
         add('  edges drawn across other nodes: ELK / lanes / dagre', `${q.elk.edgesThroughNodes} / ${q.lanes.edgesThroughNodes} / ${q.dagre.edgesThroughNodes}`);
     }
     lines.push(table(detail));

@@ -3,6 +3,7 @@ import type { ELK, ElkExtendedEdge, ElkNode, ElkPort, LayoutOptions } from 'elkj
 import type { Locale } from '../language/messages.js';
 import type { DiagramEdge, DiagramLane, DiagramModel, DiagramNode, DiagramRisk } from './diagram-model.js';
 import { nodeDetail, terminalLabel } from './labels.js';
+import { dedupe, straightenRoute } from './straighten.js';
 import { fitLine, lineHeight, measureText, wrapText, type FontSpec } from './text-metrics.js';
 
 /**
@@ -167,7 +168,7 @@ const ROOT_OPTIONS: LayoutOptions = {
  * (docs/performance.md).
  */
 const LARGE_FLOW = 100;
-const LARGE_FLOW_OPTIONS: LayoutOptions = { 'elk.layered.thoroughness': '3' };
+const LARGE_FLOW_OPTIONS: LayoutOptions = { 'elk.layered.thoroughness': '1', 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' };
 
 const INTERACTIVE_OPTIONS: LayoutOptions = {
     ...ROOT_OPTIONS,
@@ -177,48 +178,103 @@ const INTERACTIVE_OPTIONS: LayoutOptions = {
 
 type Side = 'NORTH' | 'SOUTH' | 'EAST' | 'WEST';
 
-/** Decision branches leave from distinct sides: loops back from the west (then east), forward branches south, east, west. */
-export function branchSides(edges: readonly DiagramEdge[]): Map<string, Side> {
-    const sides = new Map<string, Side>();
-    const used = new Set<Side>();
-    for (const edge of edges.filter(e => e.back)) {
-        const side = (['WEST', 'EAST'] as const).find(s => !used.has(s)) ?? 'WEST';
-        used.add(side);
-        sides.set(edge.id, side);
-    }
-    for (const edge of edges.filter(e => !e.back)) {
-        const side = (['SOUTH', 'EAST', 'WEST'] as const).find(s => !used.has(s)) ?? 'SOUTH';
-        used.add(side);
-        sides.set(edge.id, side);
-    }
-    return sides;
+/** Where a branch leaves its decision: a side and a point on the diamond's outline (relative to its box, 0..1). */
+export interface BranchPort { readonly side: Side; readonly at: { readonly x: number; readonly y: number } }
+
+/**
+ * The points on a diamond's outline branches may leave from, per side, best
+ * first: the vertex, then the middle of the lower edge next to it. Every
+ * branch gets a point of its own, so no two branches share an exit.
+ */
+const PORT_SLOTS: Record<Exclude<Side, 'NORTH'>, ReadonlyArray<{ x: number; y: number }>> = {
+    SOUTH: [{ x: 0.5, y: 1 }, { x: 0.75, y: 0.75 }, { x: 0.25, y: 0.75 }],
+    EAST: [{ x: 1, y: 0.5 }, { x: 0.75, y: 0.75 }, { x: 0.875, y: 0.625 }],
+    WEST: [{ x: 0, y: 0.5 }, { x: 0.25, y: 0.75 }, { x: 0.125, y: 0.625 }]
+};
+
+/**
+ * One port per decision branch. `wanted` says which side each branch would
+ * like (toward its target); a branch whose side is full takes the next free
+ * point of the other sides, so a decision of any number of branches still
+ * has one exit per branch.
+ */
+export function branchPorts(edges: readonly DiagramEdge[], wanted: (edge: DiagramEdge, index: number) => Exclude<Side, 'NORTH'>): Map<string, BranchPort> {
+    const ports = new Map<string, BranchPort>();
+    const taken = new Set<string>();
+    const order: Array<Exclude<Side, 'NORTH'>> = ['SOUTH', 'EAST', 'WEST'];
+    const free = (side: Exclude<Side, 'NORTH'>) => PORT_SLOTS[side].find(p => !taken.has(`${p.x},${p.y}`));
+    edges.forEach((edge, i) => {
+        const first = wanted(edge, i);
+        let side = first;
+        let at = free(first);
+        for (const other of order) {
+            if (at) break;
+            side = other;
+            at = free(other);
+        }
+        // More branches than points: extra points further along the lower edges.
+        at ??= { x: 0.5 + 0.45 * ((i % 2 ? 1 : -1) * (1 - 1 / (i + 1))), y: 1 - 0.45 * (1 - 1 / (i + 1)) };
+        taken.add(`${at.x},${at.y}`);
+        ports.set(edge.id, { side, at });
+    });
+    return ports;
 }
 
-function portPosition(side: Side, width: number, height: number): { x: number; y: number } {
-    switch (side) {
-        case 'NORTH': return { x: width / 2, y: 0 };
-        case 'SOUTH': return { x: width / 2, y: height };
-        case 'EAST': return { x: width, y: height / 2 };
-        case 'WEST': return { x: 0, y: height / 2 };
-    }
+/** Without lanes: loops back from the west (then east), forward branches south, east, west. */
+export function branchSides(edges: readonly DiagramEdge[]): Map<string, BranchPort> {
+    const back = edges.filter(e => e.back).length;
+    const order = [...edges.filter(e => e.back), ...edges.filter(e => !e.back)];
+    const ports = branchPorts(order, (_edge, i) => i < back
+        ? (i === 0 ? 'WEST' : 'EAST')
+        : (['SOUTH', 'EAST', 'WEST'] as const)[Math.min(i - back + (back > 0 ? 1 : 0), 2)]);
+    return new Map(edges.map(e => [e.id, ports.get(e.id)!]));
 }
 
 interface EdgeLabel { width: number; height: number; lines: string[] }
 
-function elkGraph(model: DiagramModel, sized: readonly Sized[], labels: ReadonlyMap<string, EdgeLabel>, positions?: ReadonlyMap<string, Point>): ElkNode {
+interface SecondPass {
+    /** Each node's top-left corner in its lane's column. */
+    readonly positions: ReadonlyMap<string, Point>;
+    /** Each node's lane index (left to right). */
+    readonly laneIndex: ReadonlyMap<string, number>;
+}
+
+/**
+ * In swimlanes a branch leaves toward its target: west if the target's lane
+ * is to the left, east if to the right, south in the same lane; a loop back
+ * in the same lane leaves east, where ELK runs it up the lane's gutter.
+ */
+function laneSides(model: DiagramModel, decision: string, pass: SecondPass): Map<string, BranchPort> {
+    const out = model.edges.filter(e => e.source === decision);
+    const from = pass.laneIndex.get(decision) ?? 0;
+    const x = (id: string) => pass.positions.get(id)?.x ?? 0;
+    const wanted = (edge: DiagramEdge): Exclude<Side, 'NORTH'> => {
+        const to = pass.laneIndex.get(edge.target) ?? from;
+        if (to < from) return 'WEST';
+        if (to > from) return 'EAST';
+        if (!edge.back) return 'SOUTH';
+        return x(edge.target) < x(decision) ? 'WEST' : 'EAST';
+    };
+    // Branches to the sides first, so that the vertex of a side goes to the branch that needs it most.
+    const order = [...out].sort((a, b) => rank(wanted(a)) - rank(wanted(b)) || (pass.laneIndex.get(a.target) ?? 0) - (pass.laneIndex.get(b.target) ?? 0));
+    return branchPorts(order, wanted);
+    function rank(side: Side) { return side === 'SOUTH' ? 1 : 0; }
+}
+
+function elkGraph(model: DiagramModel, sized: readonly Sized[], labels: ReadonlyMap<string, EdgeLabel>, pass?: SecondPass): ElkNode {
     const decisions = new Set(model.nodes.filter(n => n.kind === 'decision').map(n => n.id));
     const sourcePort = new Map<string, string>();
     const children: ElkNode[] = sized.map(({ node, width, height }) => {
         const child: ElkNode = { id: node.id, width, height };
-        const at = positions?.get(node.id);
+        const at = pass?.positions.get(node.id);
         if (at) { child.x = at.x; child.y = at.y; }
         if (decisions.has(node.id)) {
-            const ports: ElkPort[] = [{ id: `${node.id}.in`, width: 0, height: 0, ...portPosition('NORTH', width, height), layoutOptions: { 'elk.port.side': 'NORTH' } }];
-            const sides = branchSides(model.edges.filter(e => e.source === node.id));
-            for (const [edgeId, side] of sides) {
+            const ports: ElkPort[] = [{ id: `${node.id}.in`, width: 0, height: 0, x: width / 2, y: 0, layoutOptions: { 'elk.port.side': 'NORTH' } }];
+            const sides = pass ? laneSides(model, node.id, pass) : branchSides(model.edges.filter(e => e.source === node.id));
+            for (const [edgeId, { side, at: point }] of sides) {
                 const port = `${node.id}.${edgeId}`;
                 sourcePort.set(edgeId, port);
-                ports.push({ id: port, width: 0, height: 0, ...portPosition(side, width, height), layoutOptions: { 'elk.port.side': side } });
+                ports.push({ id: port, width: 0, height: 0, x: round(point.x * width), y: round(point.y * height), layoutOptions: { 'elk.port.side': side } });
             }
             child.ports = ports;
             child.layoutOptions = { 'elk.portConstraints': 'FIXED_POS' };
@@ -233,11 +289,11 @@ function elkGraph(model: DiagramModel, sized: readonly Sized[], labels: Readonly
             targets: [decisions.has(edge.target) ? `${edge.target}.in` : edge.target],
             // Centre labels become dummy nodes of their own (never overlapping); the
             // interactive second pass of swimlane mode has no column for those, so
-            // there the labels sit at the edge's start (its decision's side).
-            labels: label ? [{ id: `${edge.id}.label`, text: edge.label, width: label.width, height: label.height, layoutOptions: { 'elk.edgeLabels.placement': positions ? 'TAIL' : 'CENTER' } }] : undefined
+            // there the labels sit at the edge's start, beside its own line.
+            labels: label ? [{ id: `${edge.id}.label`, text: edge.label, width: label.width, height: label.height, layoutOptions: { 'elk.edgeLabels.placement': pass ? 'TAIL' : 'CENTER' } }] : undefined
         };
     });
-    const options = positions ? INTERACTIVE_OPTIONS : ROOT_OPTIONS;
+    const options = pass ? INTERACTIVE_OPTIONS : ROOT_OPTIONS;
     return { id: 'root', layoutOptions: model.nodes.length > LARGE_FLOW ? { ...options, ...LARGE_FLOW_OPTIONS } : options, children, edges };
 }
 
@@ -273,8 +329,9 @@ export async function layoutDiagram(model: DiagramModel, options: LayoutDiagramO
         const first = result;
         const extra = new Map<string, number>();
         let columns = laneColumns(model.lanes, sized, first, extra);
+        const laneIndex = new Map(model.lanes.flatMap((lane, i) => lane.nodes.map(id => [id, i] as const)));
         for (let attempt = 0; ; attempt++) {
-            result = await elk().layout(elkGraph(model, sized, labels, columns.positions));
+            result = await elk().layout(elkGraph(model, sized, labels, { positions: columns.positions, laneIndex }));
             const overflow = laneOverflow(model.lanes, columns, sized, result);
             if (overflow.size === 0 || attempt === 5) break;
             for (const [lane, px] of overflow) extra.set(lane, (extra.get(lane) ?? 0) + px);
@@ -380,7 +437,7 @@ function collect(model: DiagramModel, locale: Locale, sized: readonly Sized[], l
         return { ...s.node, ...box, nameLines: s.nameLines, detailLines: s.detailLines, badges: badgesOf(s.node, box) };
     });
     const routed = new Map((result.edges ?? []).map(e => [e.id, e as ElkExtendedEdge]));
-    const edges: LaidOutEdge[] = model.edges.map(edge => {
+    let edges: LaidOutEdge[] = model.edges.map(edge => {
         const e = routed.get(edge.id);
         const section = e?.sections?.[0];
         const points = section
@@ -391,8 +448,20 @@ function collect(model: DiagramModel, locale: Locale, sized: readonly Sized[], l
         const labelBox = label && elkLabel
             ? { x: round(elkLabel.x ?? 0), y: round((elkLabel.y ?? 0) + dy), width: label.width, height: label.height, lines: label.lines }
             : undefined;
-        return { ...edge, points: simplify(points), labelBox };
+        const source = nodes.find(n => n.id === edge.source);
+        return { ...edge, points: dedupe(source?.kind === 'decision' ? ontoDiamond(points, source) : points), labelBox };
     });
+    if (lanes.length) {
+        const labelBoxes = edges.flatMap(e => e.labelBox ? [{ id: e.id, box: e.labelBox }] : []);
+        edges = edges.map(edge => ({
+            ...edge,
+            points: straightenRoute(edge.points, [
+                ...nodes.filter(n => n.id !== edge.source && n.id !== edge.target),
+                ...labelBoxes.filter(l => l.id !== edge.id).map(l => l.box)
+            ])
+        }));
+        lanes = coverEdges(lanes, edges);
+    }
     // Lanes span the whole drawing width-wise; the drawing spans all lanes.
     const lanesRight = lanes.reduce((r, l) => Math.max(r, l.x + l.width), 0);
     const width = round(Math.max(result.width ?? 0, lanesRight + (lanes.length ? LANE.margin : 0)));
@@ -400,16 +469,30 @@ function collect(model: DiagramModel, locale: Locale, sized: readonly Sized[], l
     return { model, locale, width, height, nodes, edges, lanes: lanes.map(l => ({ ...l, height: height - l.y })) };
 }
 
-/** Drops repeated and collinear points. */
-function simplify(points: Point[]): Point[] {
-    const out: Point[] = [];
-    for (const p of points) {
-        const last = out[out.length - 1];
-        if (last && last.x === p.x && last.y === p.y) continue;
-        const before = out[out.length - 2];
-        if (before && last && ((before.x === last.x && last.x === p.x) || (before.y === last.y && last.y === p.y))) out.pop();
-        out.push(p);
-    }
+/**
+ * ELK puts a port on its side of the bounding box; a branch that leaves a
+ * diamond from one of its edges (not a vertex) then starts in the air. Its
+ * start slides along its first segment onto the diamond's outline.
+ */
+function ontoDiamond(points: Point[], box: Box): Point[] {
+    if (points.length < 2) return points;
+    const [a, b] = points;
+    const cx = box.x + box.width / 2, cy = box.y + box.height / 2, hw = box.width / 2, hh = box.height / 2;
+    const start = Math.abs(a.x - b.x) < 0.01
+        ? { x: a.x, y: round(cy + Math.sign(b.y - cy || 1) * hh * Math.max(0, 1 - Math.abs(a.x - cx) / hw)) }
+        : { x: round(cx + Math.sign(b.x - cx || 1) * hw * Math.max(0, 1 - Math.abs(a.y - cy) / hh)), y: a.y };
+    return [start, ...points.slice(1)];
+}
+
+/** ELK may route a loop around the outside of the lanes: the outer lanes then grow to hold it. */
+function coverEdges(lanes: LaidOutLane[], edges: readonly LaidOutEdge[]): LaidOutLane[] {
+    const xs = edges.flatMap(e => e.points.map(p => p.x));
+    if (!xs.length) return lanes;
+    const out = lanes.map(l => ({ ...l }));
+    const first = out[0], last = out[out.length - 1];
+    const minX = Math.min(...xs) - 8, maxX = Math.max(...xs) + 8;
+    if (minX < first.x) { first.width = round(first.width + first.x - Math.max(0, minX)); first.x = round(Math.max(0, minX)); }
+    if (maxX > last.x + last.width) last.width = round(maxX - last.x);
     return out;
 }
 

@@ -19,11 +19,10 @@ function onBoundary(p: Point, box: Box, tolerance = 1.01): boolean {
     return inX && inY && (nearX || nearY);
 }
 
-function sideOf(p: Point, box: Box): string {
-    if (Math.abs(p.y - (box.y + box.height)) < 1.01) return 'south';
-    if (Math.abs(p.y - box.y) < 1.01) return 'north';
-    if (Math.abs(p.x - (box.x + box.width)) < 1.01) return 'east';
-    return 'west';
+/** On the outline of the diamond inscribed in the box. */
+function onDiamond(p: Point, box: Box): boolean {
+    const u = Math.abs(p.x - (box.x + box.width / 2)) / (box.width / 2), v = Math.abs(p.y - (box.y + box.height / 2)) / (box.height / 2);
+    return Math.abs(u + v - 1) < 0.05;
 }
 
 /** Every geometric promise of the layout, for one laid-out diagram. */
@@ -55,16 +54,26 @@ function checkLayout(laid: LaidOutDiagram, where: string): void {
             const a = edge.points[i - 1], b = edge.points[i];
             expect(Math.abs(a.x - b.x) < 0.02 || Math.abs(a.y - b.y) < 0.02, `${label}: segment ${i}`).toBe(true);
         }
-        expect(onBoundary(edge.points[0], nodes.get(edge.source)!), `${label}: start`).toBe(true);
+        const source = nodes.get(edge.source)!;
+        expect(source.kind === 'decision' ? onDiamond(edge.points[0], source) : onBoundary(edge.points[0], source), `${label}: start ${JSON.stringify(edge.points[0])} ${JSON.stringify([source.x, source.y, source.width, source.height])}`).toBe(true);
         expect(onBoundary(edge.points[edge.points.length - 1], nodes.get(edge.target)!), `${label}: end`).toBe(true);
         if (edge.label !== undefined) expect(edge.labelBox, label).toBeDefined();
     }
-    // Decision branches leave from distinct sides (up to three branches: south, east, west).
+    // One port per decision branch: no two branches leave from the same point, none from the top.
     for (const node of laid.nodes.filter(n => n.kind === 'decision')) {
         const out = laid.edges.filter(e => e.source === node.id);
-        const sides = out.map(e => sideOf(e.points[0], node));
-        if (out.length <= 3) expect(new Set(sides).size, `${where}: ${node.name} ${sides}`).toBe(out.length);
-        expect(sides, `${where}: ${node.name}`).not.toContain('north');
+        const starts = out.map(e => `${e.points[0].x},${e.points[0].y}`);
+        expect(new Set(starts).size, `${where}: ${node.name} ${starts}`).toBe(out.length);
+        for (const e of out) expect(e.points[0].y, `${where}: ${node.name} ${e.id}`).toBeGreaterThan(node.y + 1);
+        if (laid.lanes.length) {
+            // In lanes a branch to another lane leaves on that lane's side.
+            for (const e of out) {
+                const target = laid.nodes.find(n => n.id === e.target)!;
+                const lane = (id: string) => laid.lanes.findIndex(l => l.nodes.includes(id));
+                const dx = e.points[1].x - e.points[0].x;
+                if (lane(e.target) !== lane(node.id) && Math.abs(dx) > 0.5) expect(Math.sign(dx), `${where}: ${node.name} → ${target.name}`).toBe(Math.sign(lane(e.target) - lane(node.id)));
+            }
+        }
     }
     if (laid.lanes.length === 0) {
         // Centre labels never overlap nodes or each other.

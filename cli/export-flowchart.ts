@@ -149,6 +149,26 @@ function isFile(file: string): boolean {
     }
 }
 
+/**
+ * The largest PNG drawn: 100 megapixels (a 2,000-step flow at --scale 4 would
+ * be several hundred and take minutes and gigabytes). Above it the export
+ * stops with a one-line reason (exit 2) instead.
+ */
+export const MAX_PNG_PIXELS = 100_000_000;
+
+function refuseHugeImage(svg: string, scale: number): void {
+    const size = /^<svg\b[^>]*?\bwidth="([\d.]+)"[^>]*?\bheight="([\d.]+)"/.exec(svg);
+    if (!size) return;
+    const width = Math.ceil(Number(size[1]) * scale);
+    const height = Math.ceil(Number(size[2]) * scale);
+    const megapixels = (width * height / 1e6).toFixed(0);
+    if (width * height > MAX_PNG_PIXELS) {
+        throw new UsageError(
+            `the PNG would be ${width} × ${height} pixels (${megapixels} megapixels, more than ${MAX_PNG_PIXELS / 1e6}): use --format svg, a smaller --scale, or split the flow`,
+            `PNG 将达 ${width} × ${height} 像素(${megapixels} 百万像素,超过 ${MAX_PNG_PIXELS / 1e6} 百万):请改用 --format svg、减小 --scale 或拆分流程`);
+    }
+}
+
 async function pngRenderer(options: FlowchartExportOptions, zh: boolean): Promise<(svg: string) => Buffer> {
     for (const font of options.fonts) {
         if (!isFile(font)) throw new UsageError(zh ? `字体文件不存在:${font}` : `no such font file: ${font}`);
@@ -169,6 +189,7 @@ async function pngRenderer(options: FlowchartExportOptions, zh: boolean): Promis
     }
     const fontFiles = [...options.fonts, ...cjk];
     return svg => {
+        refuseHugeImage(svg, options.scale);
         const resvg = new Resvg(svg, {
             fitTo: { mode: 'zoom', value: options.scale },
             // Only the fonts named here: resvg's font fallback picks the first font of

@@ -1,7 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Model } from '../language/generated/ast.js';
 import type { Locale } from '../language/messages.js';
 import { findConfigFile, loadConfigFile, type LoadedConfig } from '../language/node/config-file.js';
@@ -106,10 +105,6 @@ export async function loadWorkspace(paths: readonly string[], options: { locale:
     for (const document of documents) services.shared.workspace.LangiumDocuments.addDocument(document);
     await services.shared.workspace.DocumentBuilder.build(documents, { validation: true });
     return { services, documents, files, config };
-}
-
-export function diagnosticsOf(document: LangiumDocument): Diagnostic[] {
-    return document.diagnostics ?? [];
 }
 
 /** Where to look for sunlight.json: the first path's folder (or the current folder), then upwards. */

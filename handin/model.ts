@@ -1,6 +1,6 @@
 import type { AstNode, Reference } from 'langium';
 import {
-    isArticle, isDepartment, isOrganization, isPower, isStep,
+    isArticle, isDepartment, isOrganization, isStep,
     type Article, type Basis, type BasisItem, type Department, type Duration, type Level, type Model,
     type Organization, type Party, type Power, type Risk
 } from '../language/generated/ast.js';
@@ -125,11 +125,6 @@ export function departmentRisks(department: Department): Array<{ risk: Risk; pow
 
 export function departmentOf(node: AstNode | undefined): Department | undefined {
     for (let n = node; n; n = n.$container) if (isDepartment(n)) return n;
-    return undefined;
-}
-
-export function powerOf(node: AstNode | undefined): Power | undefined {
-    for (let n = node; n; n = n.$container) if (isPower(n)) return n;
     return undefined;
 }
 

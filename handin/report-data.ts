@@ -1,7 +1,7 @@
 import type { Aspect, Level } from '../language/generated/ast.js';
 import { buildCatalog, type Catalog } from './catalog-data.js';
 import {
-    addCount, departmentRisks, effectiveGrade, emptyCount, GRADES, LEVELS, sumCounts,
+    addCount, departmentRisks, effectiveGrade, emptyCount, LEVELS, sumCounts,
     type GradeCount, type HandinDiagnostic, type HandinSeverity, type HandinWorkspace
 } from './model.js';
 import { buildRegisters, registerRisk, type DepartmentRegisters, type RegisterRisk } from './register-data.js';
@@ -213,4 +213,3 @@ export function buildReport(workspace: HandinWorkspace, options: ReportOptions =
     };
 }
 
-export { GRADES };

@@ -152,7 +152,6 @@ export const REFERENCE_KINDS: Record<string, { en: string; zh: string }> = {
     BasisItem: { en: 'basis or article', zh: '政策依据或条款' },
     FlowNode: { en: 'step or decision of this flow', zh: '本流程的环节或决策' },
     Step: { en: 'step of this power', zh: '本职权的环节' },
-    FlowNode_at: { en: 'step or decision of this power', zh: '本职权的环节或决策' },
     Risk: { en: 'risk point', zh: '风险点' }
 };
 

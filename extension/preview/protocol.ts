@@ -105,17 +105,13 @@ export interface RasteriseMessage {
     readonly scale: number;
 }
 
-export interface FitMessage {
-    readonly type: 'fit';
-}
-
 /** The user's language changed (`sunlight.locale`): relabel the toolbar and tooltips. */
 export interface StringsMessage {
     readonly type: 'strings';
     readonly strings: PreviewStrings;
 }
 
-export type HostMessage = RenderMessage | StaleMessage | EmptyMessage | HighlightMessage | RasteriseMessage | FitMessage | StringsMessage;
+export type HostMessage = RenderMessage | StaleMessage | EmptyMessage | HighlightMessage | RasteriseMessage | StringsMessage;
 
 // ---------------------------------------------------------------- webview → host
 

@@ -321,9 +321,6 @@ function handle(message: HostMessage): void {
         case 'highlight':
             highlight(message.nodeId);
             break;
-        case 'fit':
-            fit();
-            break;
         case 'strings':
             strings = message.strings;
             labelToolbar();

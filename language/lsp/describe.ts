@@ -4,8 +4,8 @@ import {
     isArticle, isBasis, isDecision, isDepartment, isGroup, isLeader, isModel, isOrganization, isPost, isPower, isRisk, isRole, isStaff, isStep,
     type Article, type Basis, type Decision, type Department, type Flow, type Organization, type Power, type Risk, type Step
 } from '../generated/ast.js';
-import type { Locale } from '../messages.js';
-import { ASPECTS, BASIS_KINDS, CATEGORIES, FLOW_KINDS, GRADES, formatDuration } from './terms.js';
+import { formatDuration, type Locale } from '../messages.js';
+import { ASPECTS, BASIS_KINDS, CATEGORIES, FLOW_KINDS, GRADES } from './terms.js';
 
 /**
  * Short descriptions of declarations, for hover and completion, in the user's

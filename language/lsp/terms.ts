@@ -1,4 +1,4 @@
-import { formatDuration as wordDuration, type Locale } from '../messages.js';
+import type { Locale } from '../messages.js';
 
 /**
  * What the enum values of the language mean, from the notice (see
@@ -126,7 +126,3 @@ export function capitalise(text: string): string {
     return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-/** `1 workday`, `2.5 workdays`; Chinese `2.5 个工作日`. */
-export function formatDuration(amount: string, unit: 'workday' | 'day' | 'hour', locale: Locale): string {
-    return wordDuration(amount, unit, locale);
-}

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Locale } from '../../language/messages.js';
 import type { PreviewState, PreviewStrings } from './protocol.js';
-import { escapeXml } from '../../flowchart/render-svg.js';
+import { html } from '../../flowchart/markup.js';
 
 /**
  * The preview's HTML page, built on the host. No `vscode` import, so that
@@ -40,26 +40,26 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 export function previewHtml(options: PreviewHtmlOptions): string {
-    const attr = escapeXml;
     if (!/^[A-Za-z0-9+/=]+$/.test(options.nonce)) throw new Error('invalid nonce');
-    return `<!DOCTYPE html>
+    // Every value is escaped by `html` (flowchart/markup.ts); the nonce is checked above.
+    return String(html`<!DOCTYPE html>
 <html lang="${options.locale === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${attr(contentSecurityPolicy(options.cspSource, options.nonce))}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(options.cspSource, options.nonce)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="${attr(options.styleUri)}">
-<title>${attr(options.strings.loading)}</title>
+<link rel="stylesheet" href="${options.styleUri}">
+<title>${options.strings.loading}</title>
 </head>
-<body data-strings="${attr(JSON.stringify(options.strings))}" data-state="${attr(JSON.stringify(options.state ?? null))}">
+<body data-strings="${JSON.stringify(options.strings)}" data-state="${JSON.stringify(options.state ?? null)}">
 <div id="toolbar" role="toolbar"></div>
 <div id="banner" role="status" hidden></div>
-<div id="viewport" tabindex="0"><div id="canvas"></div><div id="message">${attr(options.strings.loading)}</div></div>
+<div id="viewport" tabindex="0"><div id="canvas"></div><div id="message">${options.strings.loading}</div></div>
 <div id="tooltip" role="tooltip" hidden></div>
-<script nonce="${options.nonce}" src="${attr(options.scriptUri)}"></script>
+<script nonce="${options.nonce}" src="${options.scriptUri}"></script>
 </body>
 </html>
-`;
+`);
 }
 
 /** The webview's interface texts. */

@@ -7,6 +7,7 @@ import { processContext, type CliContext } from './context.js';
 import { argumentError, UsageError } from './errors.js';
 import { requestedLocale } from './options.js';
 import { VERSION } from './version.js';
+import { visible } from './formats/visible.js';
 
 /**
  * The `sunlight` command: the commander program built from the list of
@@ -156,7 +157,7 @@ export function runAsProcess(): void {
         const zh = requestedLocale(argv, localeFromEnvironment(process.env)) === 'zh';
         const message = error instanceof UsageError ? (zh && error.zh) || error.message
             : `${zh ? '内部错误' : 'internal error'}: ${error instanceof Error ? error.message : String(error)}`;
-        process.stderr.write(`sunlight: ${message.split('\n')[0]}\n`);
+        process.stderr.write(`sunlight: ${visible(message.split('\n')[0])}\n`);
         process.exitCode = 2;
     });
 }

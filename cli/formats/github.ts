@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 /** GitHub Actions workflow commands: `::error file=…,line=…::message`. */
 export const formatGithub: Formatter = report => report.diagnostics.map(d => {
@@ -11,8 +12,10 @@ export const formatGithub: Formatter = report => report.diagnostics.map(d => {
 }).join('');
 
 // https://github.com/actions/toolkit/blob/main/packages/core/src/command.ts
+// Line breaks are the workflow command's own escapes; every other control
+// character is shown as a `\u001b`-style escape (the log is read on a terminal too).
 function escapeData(value: string): string {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return visible(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 function escapeProperty(value: string): string {
     return escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');

@@ -1,4 +1,5 @@
 import type { Formatter } from './types.js';
+import { visible } from './visible.js';
 
 const COLORS = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m', dim: '\x1b[2m', bold: '\x1b[1m', reset: '\x1b[0m' };
 
@@ -7,9 +8,10 @@ export const formatText: Formatter = (report, options) => {
     const paint = (color: keyof typeof COLORS, text: string) => options.color ? `${COLORS[color]}${text}${COLORS.reset}` : text;
     const zh = report.locale === 'zh';
     // One line per diagnostic: some parser messages span several lines
-    // ("one of these possible Token sequences:\n  1. ..."), so line breaks become spaces.
+    // ("one of these possible Token sequences:\n  1. ..."), so line breaks become
+    // spaces; control characters from the files are shown as escapes (visible.ts).
     const lines = report.diagnostics.map(d =>
-        `${paint('bold', `${d.file}:${d.line}:${d.column}`)} ${paint(d.severity, d.severity)} ${paint('dim', d.code)} ${d.message.replace(/\s*[\r\n]+\s*/g, ' ')}`);
+        `${paint('bold', `${visible(d.file)}:${d.line}:${d.column}`)} ${paint(d.severity, d.severity)} ${paint('dim', visible(d.code))} ${visible(d.message, { lineBreaks: 'space' })}`);
     const { files, errors, warnings, infos, hints } = report.summary;
     const summary = zh
         ? `检查了 ${files} 个文件:${errors} 个错误,${warnings} 个警告,${infos} 个提示${hints ? `,${hints} 个建议` : ''}。`

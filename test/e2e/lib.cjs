@@ -5,7 +5,7 @@ const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 
-const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS || 30000);
+const STEP_TIMEOUT = Number(process.env.STEP_TIMEOUT_MS || 60000);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
 
 class CheckError extends Error {}
@@ -129,13 +129,13 @@ class Workbench {
       await this.page.keyboard.press('Enter');
     }
     // closed, or reused at once by what the command asks (a save dialog is a quick input too)
-    await until(async () => !(await input.isVisible()) || (await input.inputValue()) !== value, { what: 'the command palette to close', timeout: 10000 });
+    await until(async () => !(await input.isVisible()) || (await input.inputValue()) !== value, { what: 'the command palette to close', timeout: 60000 });
   }
 
   /** Focuses the file's editor (a click on its tab keeps the cursor where it was). */
   async focusEditor() {
     await this.group.locator('.tabs-container .tab.active', { hasText: this.file || '' }).click();
-    await until(() => this.editor.evaluate(e => e.classList.contains('focused')), { what: 'the editor focused', timeout: 5000 });
+    await until(() => this.editor.evaluate(e => e.classList.contains('focused')), { what: 'the editor focused', timeout: 60000 });
     await this.page.mouse.move(700, 880); // away from the tab: no tooltip over the editor
   }
 

@@ -34,7 +34,7 @@ module.exports = {
       await wb.openProblems();
       await until(async () => (await page.locator('.markers-panel .monaco-list-row').count()) === 0 &&
         (await page.locator('.markers-panel', { hasText: /No problems have been detected/i }).count()) > 0,
-      { timeout: 10000, what: 'an empty Problems panel' });
+      { timeout: 60000, what: 'an empty Problems panel' });
       const counts = await wb.problemCounts();
       assert(counts.errors === 0 && counts.warnings === 0, `status bar: ${counts.label}`);
       return counts.label;

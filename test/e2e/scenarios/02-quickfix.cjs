@@ -5,7 +5,9 @@ const fs = require('fs');
 const path = require('path');
 const { makeWorkspace, until, sleep, assert, positionOf, sunlight } = require('../lib.cjs');
 
-const BUDGET_MS = Number(process.env.E2E_DIAGNOSTIC_BUDGET_MS || 5000);
+// A functional check waits for the condition, generously, and never asserts a
+// duration (durations belong in `npm run bench`): the time taken is only reported.
+const DIAGNOSTIC_WAIT_MS = Number(process.env.E2E_DIAGNOSTIC_WAIT_MS || 120000);
 const RISK = [
   'risk 印章外借无登记 {',
   '    description "财务印章外借使用未登记,存在被滥用的风险"',
@@ -44,15 +46,14 @@ module.exports = {
       assert(lines.some(l => /^    risk 印章外借无登记 \{$/.test(l)) && lines.some(l => /^        owner 王芳$/.test(l)) && lines.some(l => /^    }$/.test(l)),
         `the typed risk is not laid out as typed:\n${lines.join('\n')}`);
     });
-    await check(`the Problems panel shows missing-grade for it, and nothing else, within ${BUDGET_MS} ms`, async () => {
+    await check('the Problems panel shows missing-grade for it, and nothing else', async () => {
       const rows = await until(async () => {
         const r = await wb.problemRows();
         return r.length === 1 && /missing-grade/.test(r[0]) && /印章外借无登记/.test(r[0]) ? r : false;
-      }, { timeout: 30000, what: 'exactly one problem row: missing-grade on 印章外借无登记' }).catch(async e => {
+      }, { timeout: DIAGNOSTIC_WAIT_MS, what: 'exactly one problem row: missing-grade on 印章外借无登记' }).catch(async e => {
         throw new Error(`${e.message}; rows: ${JSON.stringify(await wb.problemRows())}`);
       });
       const elapsed = Date.now() - typedAt;
-      assert(elapsed <= BUDGET_MS, `took ${elapsed} ms`);
       return `${elapsed} ms; ${JSON.stringify(rows)}`;
     });
     await wb.shot('problems');
@@ -61,21 +62,21 @@ module.exports = {
       const p = positionOf(typed, 'risk 印章外借无登记', 'risk '.length + 2);
       await wb.goto(p.line, p.column);
       const bulb = wb.editor.locator('.lightBulbWidget, .codicon-light-bulb, .codicon-lightbulb-autofix').filter({ visible: true }).first();
-      await bulb.waitFor({ timeout: 15000 });
+      await bulb.waitFor({ timeout: 60000 });
       await bulb.click();
       const menu = page.locator('.action-widget:not(.action-list-submenu-panel)').filter({ visible: true }).first();
       await menu.waitFor();
       const items = await menu.locator('.action-widget-action, .monaco-list-row').allTextContents();
       const fix = menu.locator('.monaco-list-row.action', { hasText: /grade|等级/i }).first();
-      await fix.waitFor({ timeout: 5000 }).catch(() => { throw new Error(`no grade fix among: ${JSON.stringify(items)}`); });
+      await fix.waitFor({ timeout: 60000 }).catch(() => { throw new Error(`no grade fix among: ${JSON.stringify(items)}`); });
       await wb.shot('lightbulb');
       log(`quick fixes offered: ${JSON.stringify(items.filter(Boolean))}`);
       await fix.click();
     });
     await check('after the fix the problem disappears', async () => {
       await until(async () => (await page.locator('.markers-panel .monaco-list-row', { hasText: 'missing-grade' }).count()) === 0,
-        { what: 'the missing-grade row to go', timeout: 15000 });
-      await until(async () => { const c = await wb.problemCounts(); return c.errors === 0 && c.warnings === 0; }, { what: 'status bar without problems', timeout: 10000 });
+        { what: 'the missing-grade row to go', timeout: 60000 });
+      await until(async () => { const c = await wb.problemCounts(); return c.errors === 0 && c.warnings === 0; }, { what: 'status bar without problems', timeout: 60000 });
     });
     await check('saved, the file parses and the workspace checks clean (sunlight check)', async () => {
       await page.keyboard.press('Control+S');

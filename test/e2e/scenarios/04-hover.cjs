@@ -22,7 +22,7 @@ module.exports = {
         await token.hover({ position: { x: 4, y: 5 } });
         const t = await hover.textContent({ timeout: 3000 }).catch(() => '');
         return /中华人民共和国会计法/.test(t) && /各单位必须根据实际发生的经济业务事项/.test(t) ? t : false;
-      }, { what: 'a hover with 中华人民共和国会计法 and the text of 第九条', timeout: 30000 }).catch(async e => {
+      }, { what: 'a hover with 中华人民共和国会计法 and the text of 第九条', timeout: 60000 }).catch(async e => {
         throw new Error(`${e.message}; hover shows: ${JSON.stringify(await hover.textContent({ timeout: 1000 }).catch(() => '(none)'))}`);
       });
       return JSON.stringify(content.slice(0, 160));
@@ -38,7 +38,7 @@ module.exports = {
         await token.hover({ position: { x: 6, y: 5 } });
         const t = await hover.textContent({ timeout: 3000 }).catch(() => '');
         return t.includes(m[1]);
-      }, { what: `a hover with "${m[1]}"`, timeout: 20000 });
+      }, { what: `a hover with "${m[1]}"`, timeout: 60000 });
       return m[1];
     });
   },

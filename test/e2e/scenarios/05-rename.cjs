@@ -55,7 +55,7 @@ module.exports = {
       const wrong = await until(() => {
         const w = files.filter(f => fs.readFileSync(f, 'utf8') !== expected[f].text);
         return w.length === 0 ? [] : false;
-      }, { timeout: 10000, what: 'the renamed files on disk' }).catch(() => files.filter(f => fs.readFileSync(f, 'utf8') !== expected[f].text));
+      }, { timeout: 60000, what: 'the renamed files on disk' }).catch(() => files.filter(f => fs.readFileSync(f, 'utf8') !== expected[f].text));
       if (wrong.length) {
         const f = wrong[0], got = fs.readFileSync(f, 'utf8').split('\n'), exp = expected[f].text.split('\n');
         const n = got.findIndex((l, i) => l !== exp[i]);

@@ -55,7 +55,7 @@ module.exports = {
       await wb.goto(p.line, p.column);
       const t = Date.now();
       await page.keyboard.insertText('报销');
-      await until(async () => (await previewNames(view)).includes('提交报销单据'), { what: 'the new name 提交报销单据 in the preview', timeout: 10000 });
+      await until(async () => (await previewNames(view)).includes('提交报销单据'), { what: 'the new name 提交报销单据 in the preview', timeout: 60000 });
       const gone = !(await previewNames(view)).includes('提交单据');
       assert(gone, 'the old name 提交单据 is still drawn');
       return `${Date.now() - t} ms`;
@@ -64,7 +64,7 @@ module.exports = {
       const p = positionOf(text, 'step 初审 by 报销会计', 0);
       await wb.goto(p.line, 13);
       await page.keyboard.insertText('step {{ ');
-      const b = await until(async () => { const t = await banner(view); return t || false; }, { what: 'a banner in the preview', timeout: 10000 });
+      const b = await until(async () => { const t = await banner(view); return t || false; }, { what: 'a banner in the preview', timeout: 60000 });
       await sleep(1000); // the drawing must still be there after the (failed) update
       const s = await previewNames(view);
       assert(names.filter(n => n !== '提交单据').every(n => s.includes(n)) && s.includes('提交报销单据'), `the drawing changed: ${JSON.stringify(s)}`);
@@ -73,7 +73,7 @@ module.exports = {
     await wb.shot('broken');
     await check('removing the break removes the banner', async () => {
       for (let i = 0; i < 'step {{ '.length; i++) await page.keyboard.press('Backspace');
-      await until(async () => !(await banner(view)), { what: 'the banner to go', timeout: 10000 });
+      await until(async () => !(await banner(view)), { what: 'the banner to go', timeout: 60000 });
     });
   },
 };

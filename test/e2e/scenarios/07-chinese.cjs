@@ -49,7 +49,7 @@ module.exports = {
     await check("the preview's labels are Chinese (开始, 结束, 责任主体, 权力运行流程图 …)", async () => {
       const words = ['开始', '结束', '责任主体'];
       const s = await until(async () => { const s = await svgText(); return words.every(w => s.includes(w)) && !/\bStart\b/.test(s) ? s : false; },
-        { what: `${words.join(', ')} in the preview`, timeout: 15000 }).catch(async e => { throw new Error(`${e.message}; svg text: ${(await svgText()).slice(0, 300)}`); });
+        { what: `${words.join(', ')} in the preview`, timeout: 60000 }).catch(async e => { throw new Error(`${e.message}; svg text: ${(await svgText()).slice(0, 300)}`); });
       return s.slice(0, 80);
     });
     await wb.toggleSideBar();
@@ -59,7 +59,7 @@ module.exports = {
     await check("the preview's toolbar is Chinese too (适应窗口, 泳道, 导出 SVG …)", async () => {
       const buttons = async () => (await view.locator('#toolbar button').allTextContents()).map(s => s.trim()).filter(Boolean);
       const b = await until(async () => { const b = await buttons(); return b.includes('适应窗口') && !b.some(t => /^(Fit|Swimlanes|Pin|Export SVG)$/.test(t)) ? b : false; },
-        { what: 'Chinese toolbar buttons', timeout: 10000 }).catch(async e => { throw new Error(`${e.message}; buttons: ${JSON.stringify(await buttons())}`); });
+        { what: 'Chinese toolbar buttons', timeout: 60000 }).catch(async e => { throw new Error(`${e.message}; buttons: ${JSON.stringify(await buttons())}`); });
       return JSON.stringify(b);
     });
   },

@@ -30,12 +30,12 @@ module.exports = {
       await input.waitFor();
       // the simple dialog fills in the folder first, then the proposed name
       const proposed = await until(async () => { const v = await input.inputValue(); return v.endsWith('.svg') ? v : false; },
-        { what: 'a proposed .svg name in the save dialog', timeout: 10000 }).catch(async e => { throw new Error(`${e.message}: ${await input.inputValue()}`); });
+        { what: 'a proposed .svg name in the save dialog', timeout: 60000 }).catch(async e => { throw new Error(`${e.message}: ${await input.inputValue()}`); });
       assert(proposed === saved, `the dialog proposes ${proposed}, expected ${saved}`);
       await wb.shot('save-dialog');
       await page.keyboard.press('Enter');
       await until(() => fs.existsSync(saved) && fs.statSync(saved).size > 0, { what: `${saved} written` });
-      await until(async () => (await page.locator('.notifications-toasts', { hasText: /已导出|Exported/ }).count()) > 0, { what: 'the notification', timeout: 10000 }).catch(() => {});
+      await until(async () => (await page.locator('.notifications-toasts', { hasText: /已导出|Exported/ }).count()) > 0, { what: 'the notification', timeout: 60000 }).catch(() => {});
       return proposed;
     });
     await wb.shot('exported');

@@ -1,3 +1,4 @@
+import { html } from '../flowchart/markup.js';
 import { escapeXml } from '../flowchart/render-svg.js';
 import type { Locale } from '../language/messages.js';
 
@@ -65,12 +66,13 @@ ${rows.map(row => `<tr>${row.map((cell, i) => `<td${cls(i)}>${cell}</td>`).join(
 
 /** Text with line breaks kept. */
 export function multiline(text: string | undefined): string {
-    return esc(text ?? '').replace(/\r?\n/g, '<br>');
+    const lines = (text ?? '').split(/\r?\n/);
+    return String(html`${lines.map((line, i) => i === 0 ? line : [html`<br>`, line])}`);
 }
 
 /** A grade as a coloured tag. */
 export function gradeTag(grade: string | undefined, word: string): string {
-    return grade ? `<span class="grade grade-${esc(grade)}">${esc(word)}</span>` : `<span class="grade grade-none">${esc(word || '—')}</span>`;
+    return String(grade ? html`<span class="grade grade-${grade}">${word}</span>` : html`<span class="grade grade-none">${word || '—'}</span>`);
 }
 
 /** An empty line to sign or date by hand: never invented data. */

@@ -1,9 +1,7 @@
 import * as fs from 'node:fs';
-import { EmptyFileSystem, TextDocument, URI } from 'langium';
-import type { Model } from '../language/generated/ast.js';
 import type { Locale } from '../language/messages.js';
 import { decodeSource } from '../language/node/file-system.js';
-import { createSunlightServices } from '../language/sunlight-module.js';
+import { createFormatServices, formatText, type SyntaxErrorAt } from '../language/lsp/format-text.js';
 import { AtomicWriteError, writeFileAtomic } from './atomic-write.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './errors.js';
@@ -23,45 +21,10 @@ export interface FormatFileResult {
     readonly formatted?: string;
     readonly changed: boolean;
     /** First syntax error, 1-based, when the file does not parse. */
-    readonly syntaxError?: { line: number; column: number; message: string };
+    readonly syntaxError?: SyntaxErrorAt;
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf];
-
-/** Formats the given text (without BOM) as the formatter would; line breaks follow the text's own style. */
-export async function formatText(text: string, services = sharedFormatServices()): Promise<{ formatted?: string; syntaxError?: FormatFileResult['syntaxError'] }> {
-    const uri = URI.file(`/sunlight-fmt/${++documentCounter}.sun`);
-    const document = services.shared.workspace.LangiumDocumentFactory.fromString<Model>(text, uri);
-    const { lexerErrors, parserErrors } = document.parseResult;
-    if (lexerErrors.length > 0 || parserErrors.length > 0) {
-        const lexer = lexerErrors[0];
-        const parser = parserErrors[0];
-        const syntaxError = lexer && (!parser || (lexer.line ?? 0) <= (parser.token.startLine ?? 0))
-            ? { line: lexer.line ?? 1, column: lexer.column ?? 1, message: lexer.message }
-            : { line: parser.token.startLine ?? 1, column: parser.token.startColumn ?? 1, message: parser.message };
-        return { syntaxError };
-    }
-    const firstBreak = text.indexOf('\n');
-    const eol = firstBreak > 0 && text[firstBreak - 1] === '\r' ? '\r\n' : '\n';
-    const edits = await services.Sunlight.lsp.Formatter!.formatDocument(document, {
-        textDocument: { uri: uri.toString() },
-        options: { tabSize: 4, insertSpaces: true }
-    });
-    const formatted = TextDocument.applyEdits(document.textDocument, edits.map(edit => ({ ...edit, newText: edit.newText.replace(/\n/g, eol) })));
-    return { formatted };
-}
-
-let documentCounter = 0;
-
-function createFormatServices() {
-    return createSunlightServices(EmptyFileSystem);
-}
-
-let cachedServices: ReturnType<typeof createFormatServices> | undefined;
-
-function sharedFormatServices() {
-    return cachedServices ??= createFormatServices();
-}
 
 /** Formats each `.sun` file under the paths; writes the changed ones back unless `check`. */
 export async function formatFiles(paths: readonly string[], options: { check: boolean; locale: Locale }): Promise<FormatFileResult[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'langium';
-import { formatText } from '../../cli/fmt.js';
+import { formatText } from '../../language/lsp/format-text.js';
 import { buildWorkspace } from '../helpers.js';
 import { HR, spec } from './lsp-helpers.js';
 

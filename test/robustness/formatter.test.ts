@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { TextDocument, URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Command, TextEdit } from 'vscode-languageserver-types';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatText } from '../../cli/fmt.js';
+import { formatText } from '../../language/lsp/format-text.js';
 import { createTestServices } from '../helpers.js';
 import {
     applyMutation, assertProperty, cases, exampleFiles, exampleNames, excerpt, fcParameters, rangeProblem, lineLengths, SEED, type Mutation

@@ -1,5 +1,6 @@
 import type { Say, SunlightCommand } from '../command.js';
 import { check } from './check.js';
+import { diff } from './diff.js';
 import { exportFlowchart } from './export-flowchart.js';
 import { exportCatalog, exportRegisters, exportReport } from './export-handin.js';
 import { exportPublic } from './export-public.js';
@@ -17,6 +18,7 @@ import { version } from './version.js';
 export const COMMANDS: readonly SunlightCommand[] = [
     check,
     fmt,
+    diff,
     exportFlowchart,
     exportCatalog,
     exportRegisters,

@@ -38,7 +38,7 @@ function kinds(stdout: string): string[] {
 }
 
 test('`sunlight --help` lists diff and its page', () => {
-    expect(sunlight(["--help"]).stdout).toMatch(/^ {2}diff \[options\] \[paths...\] .*docs\/diff\.md/m);
+    expect(sunlight(['--help']).stdout).toMatch(/^ {2}diff \[options\] \[paths...\] .*docs\/diff\.md/m);
 });
 
 describe('two folders', () => {
